@@ -1,0 +1,35 @@
+using System.CommandLine;
+using CostGuard.Cli.Commands;
+
+namespace CostGuard.Cli;
+
+/// <summary>Builds the command tree; one file per verb under Commands/.</summary>
+internal static class CostGuardCli
+{
+    public static RootCommand Build(CliEnvironment env)
+    {
+        var root = new RootCommand("CostGuard: a cloud GPU cost-guard for AWS and Azure.");
+        root.Subcommands.Add(ValidateCommand.Create(env));
+        root.Subcommands.Add(PlanCommand.Create(env));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env)
+    {
+        var root = Build(env);
+        var parseResult = root.Parse(args);
+        var config = new InvocationConfiguration { Output = env.Error, Error = env.Error };
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await env.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.UsageError;
+        }
+
+        // Help goes to stdout by convention elsewhere; here stdout is reserved for machine-readable output.
+        return await parseResult.InvokeAsync(config).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,8 @@
+namespace CostGuard.Policies;
+
+/// <summary>The clouds CostGuard guards.</summary>
+public enum CloudKind
+{
+    Aws,
+    Azure,
+}

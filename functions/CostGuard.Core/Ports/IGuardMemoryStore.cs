@@ -1,0 +1,11 @@
+using CostGuard.Engine;
+
+namespace CostGuard.Ports;
+
+/// <summary>Keeps the engine's <see cref="GuardMemory"/> between sweeps, per policy.</summary>
+public interface IGuardMemoryStore
+{
+    Task<GuardMemory> LoadAsync(string policyName, CancellationToken cancellationToken);
+
+    Task SaveAsync(string policyName, GuardMemory memory, CancellationToken cancellationToken);
+}

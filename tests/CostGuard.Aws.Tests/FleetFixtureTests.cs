@@ -26,15 +26,7 @@ public sealed class FleetFixtureTests
 
         Assert.All(result.Reads, r => Assert.True(r.Complete, string.Join("; ", r.Problems)));
         var decisions = result.Plan.Actions.Select(a => $"{PlanWords.Action(a.Action)} {PlanWords.Reason(a.Reason)} {a.Instance.Id}").Order().ToList();
-        Assert.Equal(
-        [
-            "stop idle i-a2-idle",
-            "stop idle i-a3-nometrics",
-            "stop monthly-cap i-b1-busy",
-            "stop monthly-cap i-b2-busy",
-            "stop orphan i-c2-orphan",
-            "tag orphan i-a4-untagged",
-        ], decisions);
+        Assert.Equal(FleetFixture.ExpectedDecisions, decisions);
         Assert.All(result.Outcomes, o => Assert.Equal(ActionStatus.Applied, o.Status));
         Assert.Equal("stopping", aws.Cloud.Get("i-a2-idle").State);
         Assert.Equal("stopping", aws.Cloud.Get("i-b2-busy").State);
@@ -79,21 +71,5 @@ public sealed class FleetFixtureTests
         SpendCap = new SpendCapRule { PerAccount = new Dictionary<string, AccountCapOverride> { [B] = new() { MonthlyUsd = 1000m } } },
     };
 
-    internal static void Build(AwsHarness aws)
-    {
-        aws.Add("i-a1-busy", A, "us-east-1", gpu: 85).Tags.Add("owner", "alice");
-        aws.Add("i-a2-idle", A, "us-east-1", gpu: 1, cpu: 3).Tags.Add("owner", "bob");
-        aws.Add("i-a3-nometrics", A, "us-west-2", "p4d.24xlarge", gpu: null, cpu: 40).Tags.Add("owner", "carol");
-        aws.Add("i-a4-untagged", A, "us-west-2", state: "stopped");
-        aws.Add("i-b1-busy", B, "us-east-1", gpu: 70).Tags.Add("owner", "dave");
-        aws.Add("i-b2-busy", B, "us-west-2", gpu: 75).Tags.Add("owner", "erin");
-        var exempt = aws.Add("i-c1-exempt", C, "us-east-1", gpu: 0);
-        exempt.Tags.Add("owner", "frank");
-        exempt.Tags.Add("costguard:exempt-until", "2026-01-16T00:00:00Z");
-        aws.Add("i-c2-orphan", C, "us-west-2", gpu: 60).Tags.Add("costguard:orphan", "2026-01-13T00:00:00Z");
-        aws.Add("i-other-cpu", C, "us-east-1", "m5.large", gpu: 0);
-        aws.Cloud.Costs.Add(new FakeCost(A, new DateOnly(2026, 1, 10), "alice", 400m));
-        aws.Cloud.Costs.Add(new FakeCost(B, new DateOnly(2026, 1, 12), "dave", 1200m));
-        aws.Cloud.Costs.Add(new FakeCost(C, new DateOnly(2026, 1, 14), "frank", 10m));
-    }
+    internal static void Build(AwsHarness aws) => FleetFixture.Build(aws.Cloud);
 }

@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using CostGuard.Benchmarks;
 
-// Runs every benchmark in this assembly; pass --filter to pick some (BenchmarkDotNet's own switches).
+// `aws-sweep-report` prints request counts against the protocol minimum and sweep CPU time; anything else
+// runs the BenchmarkDotNet benchmarks of this assembly (pass --filter to pick some).
+if (args is ["aws-sweep-report", ..])
+{
+    return await AwsSweepReport.RunAsync();
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

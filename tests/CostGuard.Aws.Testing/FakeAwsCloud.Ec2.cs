@@ -43,8 +43,9 @@ public sealed partial class FakeAwsCloud
             return Ec2Error(400, "InvalidParameterValue", "MaxResults must be between 5 and 1000");
         }
 
+        var compiled = filters.Select(f => (f.Name, f.Values, Patterns: f.Values.Select(Glob).ToList())).ToList();
         var matching = Instances
-            .Where(x => x.Account == account && x.Region == region && filters.All(f => Matches(x, f.Name, f.Values)))
+            .Where(x => x.Account == account && x.Region == region && compiled.All(f => Matches(x, f.Name, f.Values, f.Patterns)))
             .OrderBy(x => x.Id, StringComparer.Ordinal)
             .ToList();
         var offset = form.TryGetValue("NextToken", out var token) ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
@@ -146,16 +147,16 @@ public sealed partial class FakeAwsCloud
         return new FakeReply(200, "text/xml;charset=UTF-8", $"<{op}Response xmlns=\"{Ec2Ns}\"><requestId>{Guid.NewGuid()}</requestId><return>true</return></{op}Response>");
     }
 
-    private static bool Matches(FakeInstance x, string filter, List<string> values) => filter switch
+    private static bool Matches(FakeInstance x, string filter, List<string> values, List<System.Text.RegularExpressions.Regex> patterns) => filter switch
     {
-        "instance-type" => values.Any(v => Glob(v, x.Type)),
+        "instance-type" => patterns.Any(p => p.IsMatch(x.Type)),
         "instance-state-name" => values.Contains(x.State),
         "instance-id" => values.Contains(x.Id),
         _ => true,
     };
 
-    private static bool Glob(string pattern, string value) =>
-        System.Text.RegularExpressions.Regex.IsMatch(value, "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$");
+    private static System.Text.RegularExpressions.Regex Glob(string pattern) =>
+        new("^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$");
 
     private static int StateCode(string state) => state switch
     {

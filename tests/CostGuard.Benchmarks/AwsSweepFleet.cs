@@ -20,11 +20,13 @@ internal sealed class AwsSweepFleet : IAsyncDisposable
 
     private readonly string _stateFile = Path.Combine(Path.GetTempPath(), $"costguard-bench-{Guid.NewGuid():N}.db");
 
-    public AwsSweepFleet(int instances)
+    /// <param name="endpoint">A fake AWS already serving this fleet (another process); null starts one here.</param>
+    public AwsSweepFleet(int instances, Uri? endpoint = null)
     {
         Cloud = new FakeAwsCloud(() => Now);
         Generate(Cloud, instances);
-        Server = new FakeAwsServer(Cloud);
+        Server = endpoint is null ? new FakeAwsServer(Cloud) : null;
+        Endpoint = endpoint ?? Server!.Endpoint;
         Policy = new Policy
         {
             Name = "bench-aws",
@@ -46,7 +48,9 @@ internal sealed class AwsSweepFleet : IAsyncDisposable
 
     public FakeAwsCloud Cloud { get; }
 
-    public FakeAwsServer Server { get; }
+    public FakeAwsServer? Server { get; }
+
+    public Uri Endpoint { get; }
 
     public Policy Policy { get; }
 
@@ -59,7 +63,7 @@ internal sealed class AwsSweepFleet : IAsyncDisposable
         var requests = new ApiRequestCounter();
         var provider = new AwsFleetProvider(new AwsProviderSettings
         {
-            GetVariable = name => name == "AWS_ENDPOINT_URL" ? Server.Endpoint.ToString() : null,
+            GetVariable = name => name == "AWS_ENDPOINT_URL" ? Endpoint.ToString() : null,
             BillingCache = state,
             Requests = requests,
             Time = time,
@@ -71,7 +75,11 @@ internal sealed class AwsSweepFleet : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Server.DisposeAsync();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+
         foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(_stateFile) + "*"))
         {
             File.Delete(file);

@@ -8,5 +8,10 @@ if (args is ["aws-sweep-report", ..])
     return await AwsSweepReport.RunAsync();
 }
 
+if (args is ["aws-fake-server", ..])
+{
+    return await AwsSweepReport.ServeAsync();
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -42,7 +42,8 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
         var endpoints = new AwsEndpoints(settings.GetVariable);
         var handler = settings.Handler ?? SharedHandler;
         _clients = new AwsClients(endpoints, handler, settings.Requests, settings.MaxErrorRetry);
-        var baseCredentials = new Lazy<AWSCredentials>(settings.Credentials ?? (() => DefaultAWSCredentialsIdentityResolver.GetCredentials()));
+        // PublicationOnly: a failed credential lookup (e.g. IMDS hiccup) is retried next time instead of cached forever.
+        var baseCredentials = new Lazy<AWSCredentials>(settings.Credentials ?? (() => DefaultAWSCredentialsIdentityResolver.GetCredentials()), LazyThreadSafetyMode.PublicationOnly);
         _sessions = new AwsSessions(baseCredentials, _clients, settings.Time);
         _prices = AwsPriceTable.LoadShipped();
         var delay = settings.RetryDelay ?? ((wait, token) => Task.Delay(wait, settings.Time, token));

@@ -1,0 +1,216 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CostGuard.Json;
+
+/// <summary>
+/// A parsed JSON input that remembers where every value sits, so problems found later (by the schema, by
+/// semantic checks) can name a line and column. Comments and trailing commas are accepted, because policies
+/// and snapshots are written and annotated by people.
+/// </summary>
+internal sealed class JsonSource
+{
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private readonly Dictionary<string, JsonSourcePosition> _values;
+    private readonly Dictionary<string, JsonSourcePosition> _names;
+
+    private JsonSource(JsonNode? root, Dictionary<string, JsonSourcePosition> values, Dictionary<string, JsonSourcePosition> names, IReadOnlyList<JsonIssue> issues)
+    {
+        Root = root;
+        _values = values;
+        _names = names;
+        Issues = issues;
+    }
+
+    /// <summary>The document; null when the text is not JSON (then <see cref="Issues"/> says why).</summary>
+    public JsonNode? Root { get; }
+
+    /// <summary>Syntax errors (at most one) and duplicate properties.</summary>
+    public IReadOnlyList<JsonIssue> Issues { get; }
+
+    public static JsonSource Parse(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var lines = new LineIndex(bytes);
+        var values = new Dictionary<string, JsonSourcePosition>(StringComparer.Ordinal);
+        var names = new Dictionary<string, JsonSourcePosition>(StringComparer.Ordinal);
+        var issues = new List<JsonIssue>();
+        try
+        {
+            Walk(bytes, lines, values, names, issues);
+        }
+        catch (JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0);
+            var position = lines.FromLineAndByte(line, (int)(ex.BytePositionInLine ?? 0));
+            issues.Add(new JsonIssue(string.Empty, "invalid JSON: " + TrimReaderPosition(ex.Message)) { Position = position });
+            return new JsonSource(null, values, names, issues);
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+                AllowDuplicateProperties = true,
+            });
+        }
+        catch (JsonException ex)
+        {
+            // The walk above accepted the text, so this is unexpected; still report it rather than crash.
+            issues.Add(new JsonIssue(string.Empty, "invalid JSON: " + TrimReaderPosition(ex.Message)) { Position = new JsonSourcePosition(1, 1) });
+            return new JsonSource(null, values, names, issues);
+        }
+
+        return new JsonSource(root, values, names, issues);
+    }
+
+    /// <summary>Where the value at <paramref name="pointer"/> starts; for a value that is absent, its nearest present ancestor.</summary>
+    public JsonSourcePosition PositionOf(string pointer, bool atName = false)
+    {
+        if (atName && _names.TryGetValue(pointer, out var name))
+        {
+            return name;
+        }
+
+        for (var current = pointer; ; current = JsonPointers.Parent(current))
+        {
+            if (_values.TryGetValue(current, out var position))
+            {
+                return position;
+            }
+
+            if (current.Length == 0)
+            {
+                return new JsonSourcePosition(1, 1);
+            }
+        }
+    }
+
+    private static void Walk(byte[] bytes, LineIndex lines, Dictionary<string, JsonSourcePosition> values, Dictionary<string, JsonSourcePosition> names, List<JsonIssue> issues)
+    {
+        var reader = new Utf8JsonReader(bytes, ReaderOptions);
+        var stack = new Stack<Frame>();
+        string? pendingPointer = string.Empty;
+        while (reader.Read())
+        {
+            var at = lines.FromOffset((int)reader.TokenStartIndex);
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                {
+                    var frame = stack.Peek();
+                    var name = reader.GetString()!;
+                    pendingPointer = JsonPointers.Append(frame.Pointer, name);
+                    if (!frame.Names!.Add(name))
+                    {
+                        issues.Add(new JsonIssue(pendingPointer, $"duplicate property \"{name}\": each property may appear once (the later one would silently win)", AtName: true) { Position = at });
+                    }
+                    else
+                    {
+                        names[pendingPointer] = at;
+                    }
+
+                    continue;
+                }
+
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    stack.Pop();
+                    continue;
+            }
+
+            // A value: either a property's value (pointer already set) or an array element.
+            var pointer = pendingPointer ?? NextElement(stack.Peek());
+            pendingPointer = null;
+            values.TryAdd(pointer, at);
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                stack.Push(new Frame(pointer, new HashSet<string>(StringComparer.Ordinal)));
+            }
+            else if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                stack.Push(new Frame(pointer, null));
+            }
+        }
+    }
+
+    private static string NextElement(Frame frame)
+    {
+        var pointer = JsonPointers.Append(frame.Pointer, frame.NextIndex);
+        frame.NextIndex++;
+        return pointer;
+    }
+
+    private static string TrimReaderPosition(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut < 0 ? message : message[..cut]).Trim();
+    }
+
+    private sealed class Frame(string pointer, HashSet<string>? names)
+    {
+        public string Pointer { get; } = pointer;
+
+        /// <summary>Property names seen so far (objects only).</summary>
+        public HashSet<string>? Names { get; } = names;
+
+        public int NextIndex { get; set; }
+    }
+
+    /// <summary>Turns UTF-8 byte offsets into 1-based line and character column.</summary>
+    private sealed class LineIndex
+    {
+        private readonly byte[] _bytes;
+        private readonly List<int> _starts = [0];
+
+        public LineIndex(byte[] bytes)
+        {
+            _bytes = bytes;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] == (byte)'\n')
+                {
+                    _starts.Add(i + 1);
+                }
+            }
+        }
+
+        public JsonSourcePosition FromOffset(int offset)
+        {
+            var index = _starts.BinarySearch(offset);
+            var line = index >= 0 ? index : ~index - 1;
+            return new JsonSourcePosition(line + 1, Column(_starts[line], offset));
+        }
+
+        public JsonSourcePosition FromLineAndByte(int zeroBasedLine, int bytePosition)
+        {
+            var line = Math.Clamp(zeroBasedLine, 0, _starts.Count - 1);
+            var offset = Math.Min(_starts[line] + bytePosition, _bytes.Length);
+            return new JsonSourcePosition(line + 1, Column(_starts[line], offset));
+        }
+
+        private int Column(int lineStart, int offset)
+        {
+            // Count characters, not bytes: UTF-8 continuation bytes look like 10xxxxxx.
+            var column = 1;
+            for (var i = lineStart; i < offset && i < _bytes.Length; i++)
+            {
+                if ((_bytes[i] & 0xC0) != 0x80)
+                {
+                    column++;
+                }
+            }
+
+            return column;
+        }
+    }
+}

@@ -56,12 +56,13 @@ internal sealed class JsonSource
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions
             {
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
                 AllowDuplicateProperties = true,
             });
+            root = ToNode(document.RootElement);
         }
         catch (JsonException ex)
         {
@@ -71,6 +72,37 @@ internal sealed class JsonSource
         }
 
         return new JsonSource(root, values, names, issues);
+    }
+
+    /// <summary>
+    /// Builds the node tree by hand because JsonNode rejects duplicate keys when first enumerated; duplicates are
+    /// already reported, so the later value is kept and validation of the rest goes on.
+    /// </summary>
+    private static JsonNode? ToNode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = ToNode(property.Value);
+                }
+
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(ToNode(item));
+                }
+
+                return array;
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
+        }
     }
 
     /// <summary>Where the value at <paramref name="pointer"/> starts; for a value that is absent, its nearest present ancestor.</summary>
@@ -112,7 +144,7 @@ internal sealed class JsonSource
                     pendingPointer = JsonPointers.Append(frame.Pointer, name);
                     if (!frame.Names!.Add(name))
                     {
-                        issues.Add(new JsonIssue(pendingPointer, $"duplicate property \"{name}\": each property may appear once (the later one would silently win)", AtName: true) { Position = at });
+                        issues.Add(new JsonIssue(pendingPointer, $"duplicate property \"{name}\": each property may appear only once", AtName: true) { Position = at });
                     }
                     else
                     {

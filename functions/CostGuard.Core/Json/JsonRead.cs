@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace CostGuard.Policies.Loading;
+namespace CostGuard.Json;
 
 /// <summary>
 /// Tolerant reads for semantic checks: they run on documents the schema may have rejected, so a value of

@@ -70,11 +70,11 @@ internal static class PlanTable
 
     private static Table ActionsTable(string title, IReadOnlyList<PlannedAction> actions)
     {
-        var table = NewTable($"{title} ({actions.Count})", "Action", "Reason", "Cloud", "Account", "Region", "Instance", "Type", "Detail");
+        var table = NewTable($"{title} ({actions.Count})", "Action", "Reason", "Account", "Region", "Instance", "Type", "Detail");
         foreach (var a in actions)
         {
-            var action = Kebab.Of(a.Action) + (a.TagKey is null ? string.Empty : $" {a.TagKey}" + (a.TagValue is null ? string.Empty : $"={a.TagValue}"));
-            table.AddRow(Cells(action, Kebab.Of(a.Reason), Kebab.Of(a.Instance.Cloud), a.Instance.Account, a.Instance.Region, a.Instance.Id, a.Instance.Type, a.Detail));
+            var tag = a.TagKey is null ? string.Empty : $"[{a.TagKey}{(a.TagValue is null ? string.Empty : "=" + a.TagValue)}] ";
+            table.AddRow(Cells(Kebab.Of(a.Action), Kebab.Of(a.Reason), a.Instance.Account, a.Instance.Region, ShortId(a.Instance.Id), a.Instance.Type, tag + a.Detail));
         }
 
         return table;
@@ -104,6 +104,13 @@ internal static class PlanTable
 
     // Text renderables, not markup: instance ids, tags and messages may contain '[' and ']'.
     private static IRenderable[] Cells(params string[] values) => values.Select(v => (IRenderable)new Text(v)).ToArray();
+
+    /// <summary>Azure VM resource ids are long; people know the VM by its name (the JSON output keeps the full id).</summary>
+    private static string ShortId(string id)
+    {
+        var marker = id.LastIndexOf("/virtualMachines/", StringComparison.OrdinalIgnoreCase);
+        return marker < 0 ? id : id[(marker + "/virtualMachines/".Length)..];
+    }
 
     private static string Money(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);
 }

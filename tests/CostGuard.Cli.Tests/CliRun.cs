@@ -16,10 +16,4 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 
-    public static string TempFile(string content)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"costguard-test-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, content);
-        return path;
-    }
 }

@@ -62,7 +62,7 @@ internal sealed class JsonSource
                 AllowTrailingCommas = true,
                 AllowDuplicateProperties = true,
             });
-            root = ToNode(document.RootElement);
+            root = ToNode(document.RootElement, string.Empty, issues);
         }
         catch (JsonException ex)
         {
@@ -78,7 +78,7 @@ internal sealed class JsonSource
     /// Builds the node tree by hand because JsonNode rejects duplicate keys when first enumerated; duplicates are
     /// already reported, so the later value is kept and validation of the rest goes on.
     /// </summary>
-    private static JsonNode? ToNode(JsonElement element)
+    private static JsonNode? ToNode(JsonElement element, string pointer, List<JsonIssue> issues)
     {
         switch (element.ValueKind)
         {
@@ -86,19 +86,25 @@ internal sealed class JsonSource
                 var obj = new JsonObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    obj[property.Name] = ToNode(property.Value);
+                    obj[property.Name] = ToNode(property.Value, JsonPointers.Append(pointer, property.Name), issues);
                 }
 
                 return obj;
             case JsonValueKind.Array:
                 var array = new JsonArray();
+                var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    array.Add(ToNode(item));
+                    array.Add(ToNode(item, JsonPointers.Append(pointer, index++), issues));
                 }
 
                 return array;
             case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Number when !element.TryGetDecimal(out _):
+                // Every number CostGuard reads is money, a percentage or a count; one beyond decimal range is a
+                // mistake, and validators downstream would overflow on it. Report it and validate the rest.
+                issues.Add(new JsonIssue(pointer, $"the number {Shorten(element.GetRawText())} is out of range: amounts, percentages and counts must be below 7.9e28"));
                 return null;
             default:
                 return JsonValue.Create(element.Clone());
@@ -181,6 +187,8 @@ internal sealed class JsonSource
         frame.NextIndex++;
         return pointer;
     }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..37] + "..." : text;
 
     private static string TrimReaderPosition(string message)
     {

@@ -2,8 +2,10 @@ using System.Text.Json;
 
 namespace CostGuard.Cli.Commands;
 
-public sealed class PlanCommandTests
+public sealed class PlanCommandTests : IDisposable
 {
+    private readonly TempFiles _files = new();
+
     private static readonly string Policy = RepositoryRoot.Combine("policies", "team-gpu-guard.json");
     private static readonly string Snapshot = RepositoryRoot.Combine("policies", "samples", "fleet-snapshot.json");
 
@@ -74,7 +76,7 @@ public sealed class PlanCommandTests
     [Fact]
     public async Task Plan_SnapshotWithoutSamples_UsesTheInjectedClock()
     {
-        var snapshot = CliRun.TempFile("""{ "accounts": [ { "cloud": "aws", "id": "111122223333", "instances": [] } ] }""");
+        var snapshot = _files.Write("""{ "accounts": [ { "cloud": "aws", "id": "111122223333", "instances": [] } ] }""");
 
         var run = await CliRun.RunAsync("plan", "--policy", Policy, "--snapshot", snapshot, "--json");
 
@@ -86,7 +88,7 @@ public sealed class PlanCommandTests
     [Fact]
     public async Task Plan_InvalidPolicy_ExitsTwoWithoutEvaluating()
     {
-        var policy = CliRun.TempFile("""{ "name": "p", "mode": "enforce", "idle": { "window": "PT30" } }""");
+        var policy = _files.Write("""{ "name": "p", "mode": "enforce", "idle": { "window": "PT30" } }""");
 
         var run = await CliRun.RunAsync("plan", "--policy", policy, "--snapshot", Snapshot);
 
@@ -100,7 +102,7 @@ public sealed class PlanCommandTests
     [Fact]
     public async Task Plan_InvalidSnapshot_ExitsTwoNamingFilePathAndLine()
     {
-        var snapshot = CliRun.TempFile("""
+        var snapshot = _files.Write("""
             { "accounts": [
               { "cloud": "aws", "id": "111122223333", "instances": [ { "id": "i-1" } ] }
             ] }
@@ -134,4 +136,6 @@ public sealed class PlanCommandTests
     }
 
     private static (string?, string?) Pair(JsonElement action) => (action.GetProperty("action").GetString(), action.GetProperty("reason").GetString());
+
+    public void Dispose() => _files.Dispose();
 }

@@ -2,8 +2,10 @@ using System.Text.Json;
 
 namespace CostGuard.Cli.Commands;
 
-public sealed class ValidateCommandTests
+public sealed class ValidateCommandTests : IDisposable
 {
+    private readonly TempFiles _files = new();
+
     private const string Invalid = """
         {
           "name": "p",
@@ -26,7 +28,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_InvalidPolicy_ExitsTwoListsEveryErrorOnStderrOnly()
     {
-        var file = CliRun.TempFile(Invalid);
+        var file = _files.Write(Invalid);
 
         var run = await CliRun.RunAsync("validate", file);
 
@@ -40,7 +42,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_Json_PrintsErrorsAsJsonOnStdout()
     {
-        var file = CliRun.TempFile(Invalid);
+        var file = _files.Write(Invalid);
 
         var run = await CliRun.RunAsync("validate", "--json", file, RepositoryRoot.Combine("policies", "team-gpu-guard.json"));
 
@@ -89,4 +91,6 @@ public sealed class ValidateCommandTests
         Assert.Contains("Exit 0", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Out);
     }
+
+    public void Dispose() => _files.Dispose();
 }

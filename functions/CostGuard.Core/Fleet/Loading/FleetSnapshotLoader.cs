@@ -35,7 +35,7 @@ public static class FleetSnapshotLoader
 
         var reader = new SnapshotReader();
         var snapshot = reader.Read(source.Root);
-        var issues = source.Issues.Concat(reader.Issues).ToList();
+        var issues = source.Issues.Concat(reader.Issues.Where(i => !source.Issues.Any(s => s.Covers(i)))).ToList();
         return issues.Count > 0
             ? new FleetSnapshotLoadResult { Errors = ToErrors(source, issues, displayName) }
             : new FleetSnapshotLoadResult { Snapshot = snapshot };

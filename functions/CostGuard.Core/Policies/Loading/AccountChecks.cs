@@ -83,7 +83,7 @@ internal static class AccountChecks
 
         if (account.ContainsKey("logAnalyticsWorkspaceId"))
         {
-            issues.Add(new JsonIssue(pointer + "/logAnalyticsWorkspaceId", "logAnalyticsWorkspaceId applies to Azure subscriptions only; AWS GPU metrics come from CloudWatch (gpu.awsCloudWatchMetric)", AtName: true));
+            issues.Add(new JsonIssue(pointer + "/logAnalyticsWorkspaceId", "logAnalyticsWorkspaceId applies to Azure subscriptions only; AWS GPU metrics come from CloudWatch (gpu.awsCloudWatchMetric)", AtName: true) { CoversContents = true });
         }
     }
 
@@ -91,12 +91,12 @@ internal static class AccountChecks
     {
         if (account.ContainsKey("regions"))
         {
-            issues.Add(new JsonIssue(pointer + "/regions", "regions apply to AWS accounts only: an Azure subscription is swept in every region; remove this field", AtName: true));
+            issues.Add(new JsonIssue(pointer + "/regions", "regions apply to AWS accounts only: an Azure subscription is swept in every region; remove this field", AtName: true) { CoversContents = true });
         }
 
         if (account.ContainsKey("roleArn"))
         {
-            issues.Add(new JsonIssue(pointer + "/roleArn", "roleArn applies to AWS accounts only: Azure uses DefaultAzureCredential; remove this field", AtName: true));
+            issues.Add(new JsonIssue(pointer + "/roleArn", "roleArn applies to AWS accounts only: Azure uses DefaultAzureCredential; remove this field", AtName: true) { CoversContents = true });
         }
 
         if (JsonRead.String(account["logAnalyticsWorkspaceId"]) is { } workspace && !AccountIds.IsGuid(workspace) && !UrlRedactor.ContainsUrl(workspace))

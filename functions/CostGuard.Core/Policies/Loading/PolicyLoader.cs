@@ -35,12 +35,12 @@ public static class PolicyLoader
         }
 
         var semantic = PolicySemanticChecks.Check(source.Root);
-        var flagged = semantic.Select(i => i.Pointer).ToHashSet(StringComparer.Ordinal);
 
-        // Where a semantic check and the schema flag the same value, the semantic message is the clearer one.
+        // Where the reader or a semantic check and the schema flag the same value, theirs is the clearer message.
+        var clearer = source.Issues.Concat(semantic).ToList();
         var schema = SchemaErrorTranslator.Translate(PolicySchema.Evaluate(source.Root), source.Root)
-            .Where(i => !flagged.Contains(i.Pointer));
-        var issues = source.Issues.Concat(semantic).Concat(schema).ToList();
+            .Where(i => !clearer.Any(c => c.Covers(i)));
+        var issues = clearer.Concat(schema).ToList();
         if (issues.Count > 0)
         {
             return new PolicyLoadResult { Errors = ToErrors(source, issues, displayName) };

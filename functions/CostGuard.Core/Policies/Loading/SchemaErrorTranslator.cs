@@ -14,10 +14,10 @@ internal static class SchemaErrorTranslator
 {
     public static IReadOnlyList<JsonIssue> Translate(EvaluationResults results, JsonNode? instance)
     {
-        var issues = new List<JsonIssue>();
+        var found = new List<(string Keyword, JsonIssue Issue)>();
         if (results.IsValid || results.Details is null)
         {
-            return issues;
+            return [];
         }
 
         foreach (var detail in results.Details)
@@ -33,11 +33,16 @@ internal static class SchemaErrorTranslator
             var value = Resolve(instance, pointer);
             foreach (var (keyword, libraryMessage) in detail.Errors)
             {
-                issues.AddRange(Explain(keyword, libraryMessage, pointer, schemaNode, value, atKey));
+                found.AddRange(Explain(keyword, libraryMessage, pointer, schemaNode, value, atKey).Select(issue => (keyword, issue)));
             }
         }
 
-        return issues;
+        // A value of the wrong type fails its other keywords too (enum, pattern...); the type error says it all.
+        var wrongType = found.Where(f => f.Keyword == "type").Select(f => f.Issue.Pointer).ToHashSet(StringComparer.Ordinal);
+        return found
+            .Where(f => f.Keyword == "type" || !wrongType.Contains(f.Issue.Pointer))
+            .Select(f => f.Issue)
+            .ToList();
     }
 
     private static IEnumerable<JsonIssue> Explain(string keyword, string libraryMessage, string pointer, JsonObject? schema, JsonNode? value, bool atKey)

@@ -16,11 +16,13 @@ internal static class PlanCommand
         var policy = new Option<string>("--policy")
         {
             Description = "Policy JSON file (policy language v1).",
+            HelpName = "policy.json",
             Required = true,
         };
         var snapshot = new Option<string>("--snapshot")
         {
             Description = "Fleet snapshot JSON file (format: policies/samples/README.md).",
+            HelpName = "snapshot.json",
             Required = true,
         };
         var json = new Option<bool>("--json")
@@ -30,6 +32,7 @@ internal static class PlanCommand
         var now = new Option<string?>("--now")
         {
             Description = "Evaluation time, ISO-8601 (e.g. 2026-11-26T12:00:00Z; no zone means UTC). Default: the snapshot's newest sample time, else the current time.",
+            HelpName = "time",
         };
         var command = new Command(
             "plan",

@@ -9,7 +9,7 @@ internal static class ValidateCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var policies = new Argument<string[]>("policy")
+        var policies = new Argument<string[]>("policy.json")
         {
             Description = "Policy JSON files to validate (policy language v1).",
             Arity = ArgumentArity.OneOrMore,

@@ -38,8 +38,7 @@ public static class PolicyLoader
 
         // Where the reader or a semantic check and the schema flag the same value, theirs is the clearer message.
         var clearer = source.Issues.Concat(semantic).ToList();
-        var schema = SchemaErrorTranslator.Translate(PolicySchema.Evaluate(source.Root), source.Root)
-            .Where(i => !clearer.Any(c => c.Covers(i)));
+        var schema = SchemaIssues(source.Root).Where(i => !clearer.Any(c => c.Covers(i)));
         var issues = clearer.Concat(schema).ToList();
         if (issues.Count > 0)
         {
@@ -57,6 +56,19 @@ public static class PolicyLoader
             // The checks above should make this unreachable; if they missed something, still say where.
             var pointer = "/" + (ex.Path ?? "$").TrimStart('$', '.').Replace('.', '/');
             return new PolicyLoadResult { Errors = ToErrors(source, [new JsonIssue(pointer == "/" ? string.Empty : pointer, ex.Message)], displayName) };
+        }
+    }
+
+    private static IReadOnlyList<JsonIssue> SchemaIssues(System.Text.Json.Nodes.JsonNode? root)
+    {
+        try
+        {
+            return SchemaErrorTranslator.Translate(PolicySchema.Evaluate(root), root);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A validator bug must not turn a bad policy into a crash; the semantic errors above still stand.
+            return [new JsonIssue(string.Empty, $"the schema validator failed on this document ({ex.GetType().Name}: {ex.Message}); fix the errors reported with it and retry")];
         }
     }
 

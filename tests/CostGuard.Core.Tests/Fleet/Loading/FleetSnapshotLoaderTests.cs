@@ -107,6 +107,17 @@ public sealed class FleetSnapshotLoaderTests
     }
 
     [Fact]
+    public void Load_NumberBeyondDecimalRange_IsOneError()
+    {
+        var json = """{ "accounts": [ { "cloud": "aws", "id": "111122223333", "monthToDateUsd": 1e400, "instances": [] } ] }""";
+
+        var error = Assert.Single(FleetSnapshotLoader.Load(json, "s.json").Errors);
+
+        Assert.Equal("$.accounts[0].monthToDateUsd", error.Path);
+        Assert.Contains("out of range", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_MissingAccounts_IsRejected()
     {
         var error = Assert.Single(FleetSnapshotLoader.Load("{}", "s.json").Errors);

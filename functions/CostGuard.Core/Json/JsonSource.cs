@@ -37,7 +37,7 @@ internal sealed class JsonSource
     public static JsonSource Parse(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var lines = new LineIndex(bytes);
+        var lines = new JsonLineIndex(bytes);
         var values = new Dictionary<string, JsonSourcePosition>(StringComparer.Ordinal);
         var names = new Dictionary<string, JsonSourcePosition>(StringComparer.Ordinal);
         var issues = new List<JsonIssue>();
@@ -133,7 +133,7 @@ internal sealed class JsonSource
         }
     }
 
-    private static void Walk(byte[] bytes, LineIndex lines, Dictionary<string, JsonSourcePosition> values, Dictionary<string, JsonSourcePosition> names, List<JsonIssue> issues)
+    private static void Walk(byte[] bytes, JsonLineIndex lines, Dictionary<string, JsonSourcePosition> values, Dictionary<string, JsonSourcePosition> names, List<JsonIssue> issues)
     {
         var reader = new Utf8JsonReader(bytes, ReaderOptions);
         var stack = new Stack<Frame>();
@@ -204,53 +204,5 @@ internal sealed class JsonSource
         public HashSet<string>? Names { get; } = names;
 
         public int NextIndex { get; set; }
-    }
-
-    /// <summary>Turns UTF-8 byte offsets into 1-based line and character column.</summary>
-    private sealed class LineIndex
-    {
-        private readonly byte[] _bytes;
-        private readonly List<int> _starts = [0];
-
-        public LineIndex(byte[] bytes)
-        {
-            _bytes = bytes;
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                if (bytes[i] == (byte)'\n')
-                {
-                    _starts.Add(i + 1);
-                }
-            }
-        }
-
-        public JsonSourcePosition FromOffset(int offset)
-        {
-            var index = _starts.BinarySearch(offset);
-            var line = index >= 0 ? index : ~index - 1;
-            return new JsonSourcePosition(line + 1, Column(_starts[line], offset));
-        }
-
-        public JsonSourcePosition FromLineAndByte(int zeroBasedLine, int bytePosition)
-        {
-            var line = Math.Clamp(zeroBasedLine, 0, _starts.Count - 1);
-            var offset = Math.Min(_starts[line] + bytePosition, _bytes.Length);
-            return new JsonSourcePosition(line + 1, Column(_starts[line], offset));
-        }
-
-        private int Column(int lineStart, int offset)
-        {
-            // Count characters, not bytes: UTF-8 continuation bytes look like 10xxxxxx.
-            var column = 1;
-            for (var i = lineStart; i < offset && i < _bytes.Length; i++)
-            {
-                if ((_bytes[i] & 0xC0) != 0x80)
-                {
-                    column++;
-                }
-            }
-
-            return column;
-        }
     }
 }

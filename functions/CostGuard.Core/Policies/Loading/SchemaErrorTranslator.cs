@@ -101,7 +101,7 @@ internal static class SchemaErrorTranslator
         var name = LastSegment(pointer);
         var parentPointer = JsonPointers.Parent(pointer);
         var allowed = AllowedFields(parentPointer);
-        var suggestion = allowed.FirstOrDefault(a => Similar(a, name));
+        var suggestion = allowed.FirstOrDefault(a => Spelling.IsLikelyTypo(a, name));
         var message = $"unknown field \"{name}\"";
         if (suggestion is not null)
         {
@@ -247,27 +247,4 @@ internal static class SchemaErrorTranslator
     private static string LastSegment(string pointer) => JsonPointers.Split(pointer) is { Count: > 0 } segments ? segments[^1] : string.Empty;
 
     private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
-
-    /// <summary>A typo suggestion: same name ignoring case, or at most two edits apart.</summary>
-    private static bool Similar(string candidate, string typed) =>
-        string.Equals(candidate, typed, StringComparison.OrdinalIgnoreCase) || EditDistance(candidate.ToLowerInvariant(), typed.ToLowerInvariant()) <= 2;
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
-    }
 }

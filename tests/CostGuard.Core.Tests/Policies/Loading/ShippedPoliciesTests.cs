@@ -90,4 +90,24 @@ public sealed class ShippedPoliciesTests
         Assert.Null(policy.Orphans.StopAfter);
         Assert.Null(policy.Safety);
     }
+
+    [Fact]
+    public async Task LoadFileAsync_FinopsRouting_MapsRoutesPricingAndOverrides()
+    {
+        var result = await PolicyLoader.LoadFileAsync(RepositoryRoot.Combine("policies", "finops-routing.json"), CancellationToken.None);
+        var policy = Assert.IsType<Policy>(result.Policy);
+
+        Assert.Equal("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", policy.Accounts[1].LogAnalyticsWorkspaceId);
+        var azureCaps = policy.SpendCap!.For("11111111-2222-3333-4444-555555555555");
+        Assert.Equal((60000m, 300m), (azureCaps.MonthlyUsd!.Value, azureCaps.MaxHourlyBurnUsd!.Value));
+        Assert.Equal([50, 75, 90], azureCaps.WarnAtPercent);
+        Assert.Equal([75, 95], policy.SpendCap.For("777788889999").WarnAtPercent);
+        Assert.Equal(TimeSpan.FromDays(14), policy.Orphans!.TerminateAfter);
+        Assert.Equal(18m, policy.Pricing!.DiscountPercent);
+        Assert.Equal(61.5m, policy.Pricing.UsdPerHour["p5.48xlarge"]);
+        Assert.Equal(["research", "llm-critical"], policy.Alerts!.Routes.Select(r => r.Name));
+        Assert.Equal(AlertSeverity.Critical, policy.Alerts.Routes[1].MinSeverity);
+        Assert.Equal("llm", policy.Alerts.Routes[1].Tags["team"]);
+        Assert.Equal(TimeSpan.FromHours(12), policy.Alerts.DedupWindow);
+    }
 }

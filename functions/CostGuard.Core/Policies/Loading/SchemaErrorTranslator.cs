@@ -56,7 +56,8 @@ internal static class SchemaErrorTranslator
                 yield return UnknownField(pointer);
                 yield break;
             case "type":
-                yield return new JsonIssue(pointer, $"expected {TypeWords(schema?["type"])}{hint}, found {KindOf(value)}");
+                var scalar = value is JsonValue ? " " + Show(value) : string.Empty;
+                yield return new JsonIssue(pointer, $"expected {TypeWords(schema?["type"])}{hint}, found {KindOf(value)}{scalar}");
                 yield break;
             case "enum":
                 yield return new JsonIssue(pointer, $"must be one of {List(schema?["enum"])}; found {Show(value)}");

@@ -36,6 +36,8 @@ internal sealed class JsonSource
 
     public static JsonSource Parse(string text)
     {
+        // Editors on Windows may save a byte-order mark; it is not JSON.
+        text = text.TrimStart('\uFEFF');
         var bytes = Encoding.UTF8.GetBytes(text);
         var lines = new JsonLineIndex(bytes);
         var values = new Dictionary<string, JsonSourcePosition>(StringComparer.Ordinal);
@@ -169,7 +171,7 @@ internal sealed class JsonSource
             // A value: either a property's value (pointer already set) or an array element.
             var pointer = pendingPointer ?? NextElement(stack.Peek());
             pendingPointer = null;
-            values.TryAdd(pointer, at);
+            values[pointer] = at; // a duplicate property keeps the later value, so point at that one
             if (reader.TokenType == JsonTokenType.StartObject)
             {
                 stack.Push(new Frame(pointer, new HashSet<string>(StringComparer.Ordinal)));

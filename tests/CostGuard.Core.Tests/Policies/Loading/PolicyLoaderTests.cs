@@ -370,6 +370,15 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
+    public void Load_ByteOrderMarkAndCrLf_AreAccepted()
+    {
+        var result = PolicyLoader.Load("\uFEFF{\r\n  \"name\": \"p\",\r\n  \"mode\": 1\r\n}", "p.json");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("$.mode", 3, 11), (error.Path, error.Line, error.Column));
+    }
+
+    [Fact]
     public void Load_NonObjectRoot_IsRejected()
     {
         var result = PolicyLoader.Load("[1, 2]", "p.json");

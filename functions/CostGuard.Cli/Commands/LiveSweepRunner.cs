@@ -1,5 +1,6 @@
 using CostGuard.Cli.Composition;
 using CostGuard.Cli.Output;
+using CostGuard.Policies.Loading;
 using CostGuard.Ports;
 using CostGuard.State;
 using CostGuard.Sweeps;
@@ -14,14 +15,15 @@ internal static class LiveSweepRunner
 {
     public static async Task<int> RunAsync(CliEnvironment env, string policyFile, bool act, bool json, string? statePath, CancellationToken cancellationToken)
     {
-        var (policy, errors) = await PolicySource.LoadAsync(policyFile, cancellationToken).ConfigureAwait(false);
-        if (policy is null)
+        var loaded = await PolicyLoader.LoadFileAsync(policyFile, cancellationToken).ConfigureAwait(false);
+        if (loaded.Policy is not { } policy)
         {
-            foreach (var error in errors)
+            foreach (var error in loaded.Errors)
             {
-                await env.Error.WriteLineAsync($"error: {error}".AsMemory(), cancellationToken).ConfigureAwait(false);
+                await env.Error.WriteLineAsync(InputError.From(error).ToString().AsMemory(), cancellationToken).ConfigureAwait(false);
             }
 
+            await env.Error.WriteLineAsync($"{loaded.Errors.Count} error(s): nothing was read or acted on.".AsMemory(), cancellationToken).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 

@@ -172,4 +172,20 @@ public sealed class AwsFleetProviderFailureTests
         Assert.Null(result.Snapshot);
         Assert.Contains("STS AssumeRole arn:aws:iam::111122223333:role/CostGuardReadStop failed: AccessDenied", Assert.Single(result.Problems), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReadAccount_StsClockBehind_UsesTheFreshSessionOnceInsteadOfSpinning()
+    {
+        await using var aws = new AwsHarness();
+        aws.Add("i-a", Account, "us-east-1");
+        aws.Cloud.SessionLifetime = TimeSpan.FromMinutes(-10);
+        var account = AwsHarness.Account(Account, "us-east-1");
+        var provider = aws.Provider();
+
+        var first = await provider.ReadAccountAsync(AwsHarness.Policy(account), account, AwsHarness.Now, CancellationToken.None);
+        var second = await provider.ReadAccountAsync(AwsHarness.Policy(account), account, AwsHarness.Now, CancellationToken.None);
+
+        Assert.True(first.Complete && second.Complete);
+        Assert.Equal(2, aws.Server.Count("AssumeRole"));
+    }
 }

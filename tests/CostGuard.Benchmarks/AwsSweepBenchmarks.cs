@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using CostGuard.Sweeps;
 using Microsoft.Extensions.Time.Testing;
 
@@ -9,7 +12,7 @@ namespace CostGuard.Benchmarks;
 /// The fake's own work is included; aws-sweep-report separates it and reports request counts.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(Config))]
 public class AwsSweepBenchmarks
 {
     private AwsSweepFleet _fleet = null!;
@@ -22,4 +25,10 @@ public class AwsSweepBenchmarks
 
     [Benchmark]
     public Task<SweepResult> Sweep10kInstances() => _fleet.SweepAsync(new FakeTimeProvider(AwsSweepFleet.Now));
+
+    /// <summary>In-process: each sweep takes seconds, and building a separate benchmark exe times out on a busy 2-core machine.</summary>
+    private sealed class Config : ManualConfig
+    {
+        public Config() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5));
+    }
 }

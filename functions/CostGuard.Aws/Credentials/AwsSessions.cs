@@ -28,9 +28,14 @@ internal sealed class AwsSessions(Lazy<AWSCredentials> baseCredentials, AwsClien
         }
 
         var region = account.Regions.Count > 0 ? account.Regions[0] : "us-east-1";
+        var renewed = false;
         while (true)
         {
-            var lazy = _sessions.GetOrAdd(account.RoleArn, arn => new Lazy<Task<AssumedSession>>(() => AssumeAsync(arn, region, cancellationToken)));
+            var lazy = _sessions.GetOrAdd(account.RoleArn, arn =>
+            {
+                renewed = true;
+                return new Lazy<Task<AssumedSession>>(() => AssumeAsync(arn, region, cancellationToken));
+            });
             AssumedSession session;
             try
             {
@@ -43,7 +48,9 @@ internal sealed class AwsSessions(Lazy<AWSCredentials> baseCredentials, AwsClien
                 throw;
             }
 
-            if (time.GetUtcNow() < session.Expiration - RefreshMargin)
+            // A session STS has just handed out is used even if its stated expiry looks near (clock skew):
+            // asking again would only spin. A cached one is renewed before it runs out.
+            if (renewed || time.GetUtcNow() < session.Expiration - RefreshMargin)
             {
                 return session.Credentials;
             }

@@ -42,8 +42,7 @@ internal static class LiveSweepRunner
         var requests = new ApiRequestCounter();
         var providers = ProviderFactory.Create(policy, new ProviderContext(env, state, requests));
 
-        // The alert senders plug in here once they are on main (IAlertNotifier); until then nothing is delivered.
-        var sweep = new GuardSweep(providers, state, notifier: null, env.Time, requests);
+        var sweep = new GuardSweep(providers, state, NotifierFactory.Create(env, state), env.Time, requests);
         await env.Error.WriteLineAsync($"Sweeping {policy.Accounts.Count} account(s) of policy \"{policy.Name}\"...".AsMemory(), cancellationToken).ConfigureAwait(false);
         var result = await sweep.RunAsync(policy, new SweepOptions { Act = act }, cancellationToken).ConfigureAwait(false);
         SweepReport.Write(env.Error, result);

@@ -12,6 +12,7 @@ internal static class CostGuardCli
         root.Subcommands.Add(ValidateCommand.Create(env));
         root.Subcommands.Add(PlanCommand.Create(env));
         root.Subcommands.Add(SimulateCommand.Create(env));
+        root.Subcommands.Add(TraceCommand.Create(env));
         return root;
     }
 

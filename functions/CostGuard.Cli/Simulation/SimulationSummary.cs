@@ -28,7 +28,7 @@ internal static class SimulationSummary
         {
             var next = a.IsDisruptive ? (a.NextActiveAt is { } n ? IsoTime.Format(n) : "never") : "";
             var detail = a.TagKey is null ? a.Detail : $"{a.TagKey}{(a.TagValue is null ? "" : "=" + a.TagValue)}: {a.Detail}";
-            actions.Add(IsoTime.Format(a.Time), ContractNames.Of(a.Action), ContractNames.Of(a.Reason), a.Account, a.Instance, next, detail);
+            actions.Add(IsoTime.Format(a.Time), ContractNames.Of(a.Action), ContractNames.Of(a.Reason), a.Account, Short(a.Instance), next, detail);
         }
 
         actions.WriteTo(writer);
@@ -48,7 +48,7 @@ internal static class SimulationSummary
         var disruptions = new TextTable("INSTANCE", "STOPPED AT", "NEXT ACTIVE");
         foreach (var d in result.Disruptions.Take(MaxRows))
         {
-            disruptions.Add(d.Instance, IsoTime.Format(d.StoppedAt), IsoTime.Format(d.NextActiveAt));
+            disruptions.Add(Short(d.Instance), IsoTime.Format(d.StoppedAt), IsoTime.Format(d.NextActiveAt));
         }
 
         disruptions.WriteTo(writer);
@@ -64,6 +64,10 @@ internal static class SimulationSummary
 
         writer.WriteLine();
     }
+
+    // Azure VM ids are long resource paths; the VM name is what people recognise in a table.
+    private static string Short(string instance) =>
+        instance.StartsWith("/subscriptions/", StringComparison.OrdinalIgnoreCase) ? instance[(instance.LastIndexOf('/') + 1)..] : instance;
 
     private static string Usd(decimal usd) => "$" + ContractNames.Cents(usd).ToString("#,##0.00", CultureInfo.InvariantCulture);
 }

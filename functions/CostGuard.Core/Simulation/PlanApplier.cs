@@ -153,7 +153,7 @@ internal sealed class PlanApplier
             Detail = action.Detail,
             TagKey = action.TagKey,
             TagValue = action.TagValue,
-        });
+        }, action.IsDisruptive && instance.IsRunningWithGuard);
         Actions.Add(record);
         if (!action.IsDisruptive)
         {

@@ -82,6 +82,12 @@ internal sealed class SimulationRun
         var withoutGuard = _accountList.Sum(a => a.SpendWithoutUsd);
         var withGuard = _accountList.Sum(a => a.SpendWithUsd);
         var actions = _applier.Actions.Select(a => a.ToResult()).ToList();
+
+        // Only a stop that took a running instance down can cut off work; reaping an already stopped one cannot.
+        var disruptions = _applier.Actions
+            .Where(a => a.TookDown && a.NextActiveAt is { } next && next <= a.Action.Time + _window)
+            .Select(a => new Disruption(a.Action.Cloud, a.Action.Account, a.Action.Instance, a.Action.Time, a.NextActiveAt!.Value))
+            .ToList();
         return new SimulationResult
         {
             PolicyName = _policy.Name,
@@ -94,10 +100,7 @@ internal sealed class SimulationRun
             SpendWithUsd = withGuard,
             Actions = actions,
             Alerts = _applier.Alerts,
-            Disruptions = actions
-                .Where(a => a.IsDisruptive && a.NextActiveAt is { } next && next <= a.Time + _window)
-                .Select(a => new Disruption(a.Cloud, a.Account, a.Instance, a.Time, a.NextActiveAt!.Value))
-                .ToList(),
+            Disruptions = disruptions,
             Accounts = _accountList.Select(a => new AccountTimeline
             {
                 Cloud = a.Cloud,

@@ -113,7 +113,7 @@ public static class SimulationHtmlReport
             var next = a.IsDisruptive ? (a.NextActiveAt is { } n ? IsoTime.Format(n) : "never") : "";
             var detail = a.TagKey is null ? a.Detail : $"{a.TagKey}{(a.TagValue is null ? "" : "=" + a.TagValue)}: {a.Detail}";
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"t\">{IsoTime.Format(a.Time)}</td><td class=\"{action}\">{action}</td><td>{ContractNames.Of(a.Reason)}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td>{E(a.Account)}</td><td>{E(a.Region)}</td><td>{E(a.Instance)}</td><td class=\"t\">{next}</td><td>{E(detail)}</td></tr>");
+                .Append(CultureInfo.InvariantCulture, $"<td>{E(a.Account)}</td><td>{E(a.Region)}</td><td class=\"id\">{E(a.Instance)}</td><td class=\"t\">{next}</td><td>{E(detail)}</td></tr>");
         }
 
         sb.Append("</table>");
@@ -149,7 +149,7 @@ public static class SimulationHtmlReport
         sb.Append("<table><tr><th>Instance</th><th>Account</th><th>Stopped at</th><th>Next active</th></tr>");
         foreach (var d in result.Disruptions)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(d.Instance)}</td><td>{E(d.Account)}</td><td class=\"t\">{IsoTime.Format(d.StoppedAt)}</td><td class=\"t\">{IsoTime.Format(d.NextActiveAt)}</td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"id\">{E(d.Instance)}</td><td>{E(d.Account)}</td><td class=\"t\">{IsoTime.Format(d.StoppedAt)}</td><td class=\"t\">{IsoTime.Format(d.NextActiveAt)}</td></tr>");
         }
 
         sb.Append("</table>");

@@ -19,9 +19,8 @@ internal static class OrphanRuleEvaluator
             return;
         }
 
-        var missing = rule.RequiredTags.Where(t => string.IsNullOrWhiteSpace(instance.Tag(t))).ToList();
         var mark = instance.Tag(rule.MarkTag);
-        if (missing.Count == 0)
+        if (HasAll(instance, rule.RequiredTags))
         {
             if (mark is not null)
             {
@@ -38,7 +37,7 @@ internal static class OrphanRuleEvaluator
             return;
         }
 
-        var missingText = string.Join(", ", missing);
+        var missingText = string.Join(", ", rule.RequiredTags.Where(t => string.IsNullOrWhiteSpace(instance.Tag(t))));
         if (!IsoTime.TryParseLenient(mark, out var markedAt) || markedAt > context.Now)
         {
             // No mark yet (or one we cannot trust): mark now. Stops wait until the mark is on the resource,
@@ -85,6 +84,20 @@ internal static class OrphanRuleEvaluator
                 Detail = $"{since}; stopped after {IsoDuration.Describe(stopAfter)}",
             });
         }
+    }
+
+    // Allocation-free check for the common case: a properly tagged instance.
+    private static bool HasAll(InstanceSnapshot instance, IReadOnlyList<string> requiredTags)
+    {
+        for (var i = 0; i < requiredTags.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(instance.Tag(requiredTags[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Schedule(TimeSpan? stopAfter, TimeSpan? terminateAfter)

@@ -62,18 +62,18 @@ internal sealed class CsvRecordReader
         _text = line;
         _fields.Clear();
         var start = 0;
-        while (true)
-        {
-            var comma = line.IndexOf(',', start);
-            if (comma < 0)
-            {
-                _fields.Add((start, line.Length - start));
-                return;
-            }
 
-            _fields.Add((start, comma - start));
-            start = comma + 1;
+        // Fields are short, so a plain loop beats a vectorized search per comma.
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == ',')
+            {
+                _fields.Add((start, i - start));
+                start = i + 1;
+            }
         }
+
+        _fields.Add((start, line.Length - start));
     }
 
     private async ValueTask SplitQuotedAsync(string line, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ internal sealed class SimInstance
     private readonly List<UtilizationSample> _samples = new(8);
     private Dictionary<string, string>? _guardTags;
     private InstanceSnapshot? _snapshot;
+    private string? _user;
 
     public SimInstance(SimAccount account, string id)
     {
@@ -153,6 +154,9 @@ internal sealed class SimInstance
         }
     }
 
+    /// <summary>The user the instance's cost is attributed to ("" without the tag); cached until the tags change.</summary>
+    public string User(string userTag) => _user ??= Tag(userTag) ?? "";
+
     /// <summary>Tag value by key, case-insensitively, as the engine reads tags.</summary>
     public string? Tag(string key)
     {
@@ -210,5 +214,6 @@ internal sealed class SimInstance
         }
 
         _snapshot = null;
+        _user = null;
     }
 }

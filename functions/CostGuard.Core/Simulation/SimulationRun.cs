@@ -18,6 +18,9 @@ internal sealed class SimulationRun
     private readonly string _userTag;
     private readonly Dictionary<(CloudKind, string, string), SimInstance> _instances = [];
     private readonly Dictionary<(CloudKind, string), SimAccount> _accounts = [];
+
+    // The reader shares one string per distinct id, so most rows find their instance by reference alone.
+    private readonly Dictionary<string, SimInstance> _byIdReference = new(ReferenceEqualityComparer.Instance);
     private readonly List<SimAccount> _accountList = [];
     private readonly List<SimInstance> _touched = [];
     private readonly List<DateOnly> _closedDays = [];
@@ -239,8 +242,16 @@ internal sealed class SimulationRun
 
     private SimInstance Instance(in TraceRow row)
     {
+        if (_byIdReference.TryGetValue(row.Instance, out var known)
+            && known.Account.Cloud == row.Cloud
+            && ReferenceEquals(known.Account.Id, row.Account))
+        {
+            return known;
+        }
+
         if (_instances.TryGetValue((row.Cloud, row.Account, row.Instance), out var existing))
         {
+            _byIdReference[row.Instance] = existing;
             return existing;
         }
 
@@ -261,6 +272,7 @@ internal sealed class SimulationRun
         var instance = new SimInstance(account, row.Instance);
         account.Instances.Add(instance);
         _instances.Add((row.Cloud, row.Account, row.Instance), instance);
+        _byIdReference[row.Instance] = instance;
         return instance;
     }
 
@@ -280,6 +292,10 @@ internal sealed class SimulationRun
 
         var without = gpu && instance.IsRunningInTrace;
         var with = without && instance.GuardDown is null;
-        instance.Account.Bill(instance, without, with, instance.UsdPerHour, instance.Tag(_userTag) ?? "");
+        var user = instance.User(_userTag);
+        if (without != instance.BillsWithout || with != instance.BillsWith || instance.UsdPerHour != instance.BilledPrice || !ReferenceEquals(user, instance.BilledUser))
+        {
+            instance.Account.Bill(instance, without, with, instance.UsdPerHour, user);
+        }
     }
 }

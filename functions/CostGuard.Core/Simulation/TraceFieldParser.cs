@@ -74,6 +74,11 @@ internal static class TraceFieldParser
     public static decimal Price(ReadOnlySpan<char> text, long line, string column)
     {
         text = text.Trim();
+        if (TryParsePlainDecimal(text, out var mantissa, out var scale))
+        {
+            return new decimal((int)mantissa, (int)(mantissa >> 32), 0, false, scale);
+        }
+
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             throw new TraceFormatException(line, column, $"'{text}' is not a non-negative decimal USD amount");
@@ -89,6 +94,11 @@ internal static class TraceFieldParser
         if (text.IsEmpty)
         {
             return null;
+        }
+
+        if (TryParsePlainDecimal(text, out var mantissa, out var scale) && mantissa <= 100 * Pow10[scale])
+        {
+            return mantissa / (double)Pow10[scale];
         }
 
         if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 100)
@@ -108,6 +118,46 @@ internal static class TraceFieldParser
         }
 
         return text;
+    }
+
+    private static readonly long[] Pow10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+
+    // Digits with at most one point and at most 8 decimals (what exports write), parsed without the general parser.
+    private static bool TryParsePlainDecimal(ReadOnlySpan<char> s, out long mantissa, out byte scale)
+    {
+        mantissa = 0;
+        scale = 0;
+        if (s.IsEmpty || s.Length > 17)
+        {
+            return false;
+        }
+
+        var point = -1;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '.' && point < 0 && i > 0 && i < s.Length - 1)
+            {
+                point = i;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                mantissa = (mantissa * 10) + (c - '0');
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        var decimals = point < 0 ? 0 : s.Length - point - 1;
+        if (decimals >= Pow10.Length)
+        {
+            return false;
+        }
+
+        scale = (byte)decimals;
+        return true;
     }
 
     // yyyy-MM-ddTHH:mm:ssZ, the form exports write, parsed without the general-purpose parser.

@@ -86,6 +86,11 @@ internal static class SimulateCommand
         }
 
         progress?.Done();
+        foreach (var account in openingSpend.Keys.Where(a => !result.Accounts.Any(r => string.Equals(r.Account, a, StringComparison.OrdinalIgnoreCase))))
+        {
+            await env.Error.WriteLineAsync($"warning: --opening-spend names account {account}, which is not in the trace").ConfigureAwait(false);
+        }
+
         SimulationSummary.Write(result, env.Error);
         if (htmlFile is not null)
         {

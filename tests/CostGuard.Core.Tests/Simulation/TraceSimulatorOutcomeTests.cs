@@ -97,8 +97,38 @@ public sealed class TraceSimulatorOutcomeTests
     }
 
     [Fact]
+    public async Task RunAsync_RowsInTimeOrder_EvaluatedWhileTheFileIsStillBeingRead()
+    {
+        var trace = new TraceText();
+        for (var i = 0; i < 10; i++)
+        {
+            trace.Series("2026-11-02T00:00:00Z", "2026-11-06T00:00:00Z", $"i-{i}", _ => "50");
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(SortedByTime(trace.ToString()));
+        var stream = new MemoryStream(bytes);
+        var readAtFirstSweeps = new List<long>();
+        var engine = new RecordingEvaluator((_, now, _) =>
+        {
+            readAtFirstSweeps.Add(stream.Position);
+            return [];
+        });
+
+        await new TraceSimulator(engine.Evaluate).RunAsync(Simulate.Policy(), () => stream, new SimulationOptions(), CancellationToken.None);
+
+        Assert.True(bytes.Length > 200_000);
+        Assert.True(readAtFirstSweeps[0] < bytes.Length / 2, $"first sweep after reading {readAtFirstSweeps[0]} of {bytes.Length} bytes");
+    }
+
+    [Fact]
     public async Task RunAsync_HeaderOnly_IsATraceError()
     {
         await Assert.ThrowsAsync<TraceFormatException>(() => Simulate.RunAsync(Simulate.Policy(), new TraceText()));
+    }
+
+    private static string SortedByTime(string csv)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join('\n', lines.Take(1).Concat(lines.Skip(1).Select((l, i) => (l, i)).OrderBy(p => p.l[..20], StringComparer.Ordinal).ThenBy(p => p.i).Select(p => p.l))) + "\n";
     }
 }

@@ -1,18 +1,22 @@
-using System.Text;
-
 namespace CostGuard.Simulation;
 
 /// <summary>
 /// Reads RFC 4180 CSV records one at a time: quoted fields may hold commas, doubled quotes and line breaks.
-/// Lines without quotes (nearly all of a trace) are split in place without copying.
+/// Text is read in large blocks and records without quotes (nearly all of a trace) are split in place, so a
+/// row costs no allocation and only one await per block.
 /// </summary>
 internal sealed class CsvRecordReader
 {
     private readonly TextReader _reader;
     private readonly List<(int Start, int Length)> _fields = new(16);
-    private readonly StringBuilder _unquoted = new();
-    private string _text = "";
+    private char[] _buffer = new char[1 << 17];
+    private int _position;
+    private int _end;
+    private bool _eof;
     private long _nextLine = 1;
+
+    // Fields point into the block buffer, or into an unquoted copy for records that had quotes.
+    private char[] _text = [];
 
     public CsvRecordReader(TextReader reader) => _reader = reader;
 
@@ -32,94 +36,173 @@ internal sealed class CsvRecordReader
     {
         while (true)
         {
-            var line = await _reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line is null)
+            var taken = TakeRecord();
+            if (taken == Taken.Record)
+            {
+                return true;
+            }
+
+            if (taken == Taken.End)
             {
                 return false;
             }
 
-            Line = _nextLine++;
-            if (line.Length == 0 || string.IsNullOrWhiteSpace(line))
+            if (taken == Taken.NeedMore)
             {
-                continue;
+                await FillAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Kept out of the async method so the scan runs on locals, not on the state machine's fields.
+    private Taken TakeRecord()
+    {
+        var quotes = 0;
+        var breaks = 0;
+        var stop = -1;
+        var i = _position;
+        while (i < _end)
+        {
+            var next = _buffer.AsSpan(i, _end - i).IndexOfAny('"', '\n');
+            if (next < 0)
+            {
+                break;
             }
 
-            if (line.Contains('"', StringComparison.Ordinal))
+            i += next;
+            if (_buffer[i] == '"')
             {
-                await SplitQuotedAsync(line, cancellationToken).ConfigureAwait(false);
+                quotes++;
+            }
+            else if ((quotes & 1) == 0)
+            {
+                stop = i;
+                break;
             }
             else
             {
-                SplitPlain(line);
+                breaks++;
             }
 
-            return true;
+            i++;
         }
+
+        if (stop < 0)
+        {
+            if (!_eof)
+            {
+                return Taken.NeedMore;
+            }
+
+            if (_position >= _end)
+            {
+                return Taken.End;
+            }
+
+            if ((quotes & 1) != 0)
+            {
+                throw new TraceFormatException(_nextLine, null, "a quoted field is not closed before the end of the file");
+            }
+
+            stop = _end;
+        }
+
+        var start = _position;
+        var length = stop - start;
+        _position = Math.Min(stop + 1, _end);
+        Line = _nextLine;
+        _nextLine += breaks + 1;
+        if (length > 0 && _buffer[start + length - 1] == '\r')
+        {
+            length--;
+        }
+
+        var record = _buffer.AsSpan(start, length);
+        if (record.IsWhiteSpace())
+        {
+            return Taken.Blank;
+        }
+
+        if (quotes == 0)
+        {
+            SplitPlain(start, length);
+        }
+        else
+        {
+            SplitQuoted(record);
+        }
+
+        return Taken.Record;
     }
 
-    private void SplitPlain(string line)
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
-        _text = line;
+        // Keep the unfinished record, at the start of the buffer (grown if one record fills it).
+        var pending = _end - _position;
+        if (pending == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+        else if (_position > 0)
+        {
+            Array.Copy(_buffer, _position, _buffer, 0, pending);
+        }
+
+        _position = 0;
+        _end = pending;
+        var read = await _reader.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        if (read == 0)
+        {
+            _eof = true;
+        }
+
+        _end += read;
+    }
+
+    private void SplitPlain(int start, int length)
+    {
+        _text = _buffer;
         _fields.Clear();
-        var start = 0;
+        var fieldStart = start;
+        var stop = start + length;
 
         // Fields are short, so a plain loop beats a vectorized search per comma.
-        for (var i = 0; i < line.Length; i++)
+        for (var i = start; i < stop; i++)
         {
-            if (line[i] == ',')
+            if (_buffer[i] == ',')
             {
-                _fields.Add((start, i - start));
-                start = i + 1;
+                _fields.Add((fieldStart, i - fieldStart));
+                fieldStart = i + 1;
             }
         }
 
-        _fields.Add((start, line.Length - start));
+        _fields.Add((fieldStart, stop - fieldStart));
     }
 
-    private async ValueTask SplitQuotedAsync(string line, CancellationToken cancellationToken)
+    private void SplitQuoted(ReadOnlySpan<char> record)
     {
-        _unquoted.Clear();
-        _fields.Clear();
+        var unquoted = new char[record.Length];
+        var length = 0;
         var fieldStart = 0;
         var inQuotes = false;
-        var current = line;
-        var i = 0;
-        while (true)
+        _fields.Clear();
+        for (var i = 0; i < record.Length; i++)
         {
-            if (i >= current.Length)
-            {
-                if (!inQuotes)
-                {
-                    break;
-                }
-
-                // A quoted field continues on the next physical line.
-                var next = await _reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)
-                    ?? throw new TraceFormatException(Line, null, "a quoted field is not closed before the end of the file");
-                _nextLine++;
-                _unquoted.Append('\n');
-                current = next;
-                i = 0;
-                continue;
-            }
-
-            var c = current[i];
+            var c = record[i];
             if (inQuotes)
             {
-                if (c == '"')
+                if (c != '"')
                 {
-                    if (i + 1 < current.Length && current[i + 1] == '"')
-                    {
-                        _unquoted.Append('"');
-                        i += 2;
-                        continue;
-                    }
-
-                    inQuotes = false;
+                    unquoted[length++] = c;
+                }
+                else if (i + 1 < record.Length && record[i + 1] == '"')
+                {
+                    unquoted[length++] = '"';
+                    i++;
                 }
                 else
                 {
-                    _unquoted.Append(c);
+                    inQuotes = false;
                 }
             }
             else if (c == '"')
@@ -128,18 +211,24 @@ internal sealed class CsvRecordReader
             }
             else if (c == ',')
             {
-                _fields.Add((fieldStart, _unquoted.Length - fieldStart));
-                fieldStart = _unquoted.Length;
+                _fields.Add((fieldStart, length - fieldStart));
+                fieldStart = length;
             }
-            else
+            else if (c != '\r')
             {
-                _unquoted.Append(c);
+                unquoted[length++] = c;
             }
-
-            i++;
         }
 
-        _fields.Add((fieldStart, _unquoted.Length - fieldStart));
-        _text = _unquoted.ToString();
+        _fields.Add((fieldStart, length - fieldStart));
+        _text = unquoted;
+    }
+
+    private enum Taken
+    {
+        Record,
+        Blank,
+        NeedMore,
+        End,
     }
 }

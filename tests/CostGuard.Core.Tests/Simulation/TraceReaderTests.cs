@@ -147,6 +147,25 @@ public sealed class TraceReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_ManyRowsCrlfAndNoFinalNewline_EveryRowAcrossBlockBoundaries()
+    {
+        var text = new System.Text.StringBuilder(TraceText.Header + "\r\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2026-11-02T18:05:00Z,aws,a,r,i-{i},g5.xlarge,running,1,{i % 100},1,\"Name=row {i}, quoted\"\r\n");
+        }
+
+        text.Append("2026-11-02T18:06:00Z,aws,a,r,last,g5.xlarge,running,1,1,1,owner=z");
+
+        var rows = await ReadAllAsync(text.ToString());
+
+        Assert.Equal(5001, rows.Count);
+        Assert.Equal("row 4999, quoted", rows[4999].Tags["Name"]);
+        Assert.Equal(5001, rows[4999].Line);
+        Assert.Equal(("last", "z", 5002L), (rows[5000].Instance, rows[5000].Tags["owner"], rows[5000].Line));
+    }
+
+    [Fact]
     public async Task ReadAsync_EmptyFile_IsAnError()
     {
         var error = await Assert.ThrowsAsync<TraceFormatException>(() => ReadAllAsync(""));

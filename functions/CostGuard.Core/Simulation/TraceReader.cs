@@ -49,6 +49,21 @@ public sealed class TraceReader : IDisposable
     /// <summary>Reads and validates the next row; false at the end. Throws <see cref="TraceFormatException"/> on bad input.</summary>
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadRowAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            // A truncated or corrupt .csv.gz: say where reading stopped rather than crash.
+            throw new TraceFormatException(_csv.Line + 1, null, $"the compressed trace is corrupt or truncated ({ex.Message})");
+        }
+    }
+
+    public void Dispose() => _text.Dispose();
+
+    private async ValueTask<bool> ReadRowAsync(CancellationToken cancellationToken)
+    {
         if (_columns is null)
         {
             if (!await _csv.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -68,8 +83,6 @@ public sealed class TraceReader : IDisposable
         RowsRead++;
         return true;
     }
-
-    public void Dispose() => _text.Dispose();
 
     private TraceRow ParseRow(TraceColumns c)
     {

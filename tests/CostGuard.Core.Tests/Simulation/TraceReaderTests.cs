@@ -84,6 +84,39 @@ public sealed class TraceReaderTests
         Assert.False(await reader.ReadAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ReadAsync_CorruptGzip_IsATraceErrorNotACrash()
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            var text = new StringBuilder(TraceText.Header + "\n");
+            for (var i = 0; i < 2000; i++)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2026-11-02T18:05:00Z,aws,a,r,i-{i},g5.xlarge,running,1.5,{i % 97},1,owner=u{i}\n");
+            }
+
+            gzip.Write(Encoding.UTF8.GetBytes(text.ToString()));
+        }
+
+        var corrupt = compressed.ToArray();
+        for (var i = 20; i < corrupt.Length - 20; i += 7)
+        {
+            corrupt[i] ^= 0x5a;
+        }
+
+        using var reader = TraceReader.Open(new MemoryStream(corrupt));
+
+        var error = await Assert.ThrowsAsync<TraceFormatException>(async () =>
+        {
+            while (await reader.ReadAsync(CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Contains("corrupt or truncated", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2026-11-02T18:05:00,aws,a,r,i,g5.xlarge,running,1,1,1,", 2, "time", "no zone")]
     [InlineData("yesterday,aws,a,r,i,g5.xlarge,running,1,1,1,", 2, "time", "not an ISO-8601 time")]

@@ -9,6 +9,27 @@ public sealed class SampleTraceTests
     private static readonly string SamplePolicy = Path.Combine(Samples, "sample-gpu-guard.json");
 
     [Fact]
+    public async Task SamplePolicy_IsValidPolicyLanguage()
+    {
+        var result = await CostGuard.Policies.Loading.PolicyLoader.LoadFileAsync(SamplePolicy, CancellationToken.None);
+
+        Assert.Empty(result.Errors.Select(e => e.ToString()));
+        Assert.Equal("sample-gpu-guard", result.Policy!.Name);
+    }
+
+    [Fact]
+    public async Task Simulate_InvalidPolicy_ExitsTwoNamingTheError()
+    {
+        var policy = CliRun.Temp("bad.json", "{ \"name\": \"x\", \"mode\": \"sometimes\" }");
+
+        var (exit, stdout, stderr) = await CliRun.RunAsync("simulate", "--policy", policy, "--trace", Path.Combine(Samples, "traces", "lunch-break.csv"), "--json");
+
+        Assert.Equal((2, ""), (exit, stdout));
+        Assert.Contains("bad.json", stderr, StringComparison.Ordinal);
+        Assert.Contains("mode", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TraceGenerate_DefaultSeed_ReproducesTheShippedSamplesExactly()
     {
         var output = Directory.CreateTempSubdirectory("costguard-traces-").FullName;

@@ -1,18 +1,6 @@
 using BenchmarkDotNet.Running;
 using CostGuard.Benchmarks;
 
-// `aws-sweep-report` prints a 10,000-instance AWS sweep's request counts against the protocol minimum and its
-// CPU time (`aws-fake-server` is the child process serving the fake AWS for it).
-if (args is ["aws-sweep-report", ..])
-{
-    return await AwsSweepReport.RunAsync();
-}
-
-if (args is ["aws-fake-server", ..])
-{
-    return await AwsSweepReport.ServeAsync();
-}
-
 // `--generate-trace` only writes the simulate benchmark's 8.64 M-row trace and prints its path (to measure the
 // CLI on it, e.g. with /usr/bin/time -v). Otherwise runs the benchmarks; pass --filter to pick some.
 if (args is ["--generate-trace"])
@@ -26,7 +14,7 @@ if (args is ["--once", ..])
 {
     var bench = new SimulateBenchmarks();
     bench.Setup();
-    foreach (var (name, run) in new (string, Func<Task>)[] { ("read lines", bench.ReadLines), ("parse trace", bench.ParseTrace), ("simulate", bench.Simulate) })
+    foreach (var (name, run) in new (string, Func<Task>)[] { ("read lines", bench.ReadLines), ("parse trace", bench.ParseTrace), ("simulate", bench.Simulate), ("no-rules simulate", bench.SimulateNoRules) })
     {
         if (args.Length > 1 && !args.AsSpan(1).Contains(name.Split(' ')[0]))
         {
@@ -43,6 +31,17 @@ if (args is ["--once", ..])
 
     bench.Cleanup();
     return 0;
+}
+
+// `aws-sweep-report` prints request counts against the protocol minimum and sweep CPU time.
+if (args is ["aws-sweep-report", ..])
+{
+    return await AwsSweepReport.RunAsync().ConfigureAwait(false);
+}
+
+if (args is ["aws-fake-server", ..])
+{
+    return await AwsSweepReport.ServeAsync().ConfigureAwait(false);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

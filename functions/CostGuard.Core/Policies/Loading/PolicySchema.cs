@@ -10,13 +10,24 @@ internal static class PolicySchema
 
     private static readonly Lazy<(JsonSchema Schema, JsonNode Document)> Loaded = new(Load);
 
+    // JsonSchema.Net builds and caches evaluation state inside a schema on first use, and concurrent first
+    // evaluations of one schema were seen to yield wrong results under parallel tests. Loading a policy is
+    // rare and cheap, so evaluations simply take turns.
+    private static readonly Lock EvaluationLock = new();
+
     public static JsonSchema Schema => Loaded.Value.Schema;
 
     /// <summary>The schema as a plain document, to look up descriptions and allowed fields for messages.</summary>
     public static JsonNode Document => Loaded.Value.Document;
 
-    public static EvaluationResults Evaluate(JsonNode? instance) =>
-        Schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List, EvaluateAs = SpecVersion.Draft202012 });
+    public static EvaluationResults Evaluate(JsonNode? instance)
+    {
+        var schema = Schema;
+        lock (EvaluationLock)
+        {
+            return schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List, EvaluateAs = SpecVersion.Draft202012 });
+        }
+    }
 
     private static (JsonSchema, JsonNode) Load()
     {

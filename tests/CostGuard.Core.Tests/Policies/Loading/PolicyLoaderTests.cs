@@ -80,6 +80,23 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
+    public async Task Load_ManyPoliciesInParallel_ReportsTheSameErrorsEachTime()
+    {
+        var json = """
+            {
+              "name": "p",
+              "mode": "enforce",
+              "idle": { "gpuUtilBelow": "five", "windw": "PT30M" }
+            }
+            """;
+        var expected = string.Join("\n", PolicyLoader.Load(json, "p.json").Errors);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => string.Join("\n", PolicyLoader.Load(json, "p.json").Errors))));
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
     public void Load_UnknownField_PointsAtTheNameAndListsValidFields()
     {
         var json = """

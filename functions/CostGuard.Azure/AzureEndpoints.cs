@@ -24,8 +24,8 @@ public sealed record AzureEndpoints
     public string LogsScope { get; init; } = "https://api.loganalytics.io/.default";
 
     /// <summary>Reads the endpoint settings; a malformed URL is an error naming the setting, never a silent default.</summary>
-    /// <summary>The ARM audience (the scope without <c>.default</c>), as <c>ArmEnvironment</c> wants it.</summary>
-    public string ArmAudience => ArmScope.EndsWith(".default", StringComparison.Ordinal) ? ArmScope[..^".default".Length] : ArmScope;
+    /// <summary>The ARM audience (the scope without <c>/.default</c>): <c>ArmEnvironment</c> appends <c>/.default</c> itself.</summary>
+    public string ArmAudience => (ArmScope.EndsWith(".default", StringComparison.Ordinal) ? ArmScope[..^".default".Length] : ArmScope).TrimEnd('/');
 
     public static AzureEndpoints FromSettings(Func<string, string?> getSetting)
     {

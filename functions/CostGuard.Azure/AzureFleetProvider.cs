@@ -173,6 +173,10 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
             var cpu = await cpuTask.ConfigureAwait(false);
             var gpu = await gpuTask.ConfigureAwait(false);
             var bins = window.Bins().ToList();
+
+            // The newest bin is usually not ingested yet: an empty one is "not yet", not "missing", so it is
+            // left out and the previous sample holds until now (a sample holds until the next one).
+            var ingestionCutoff = now - owner._options.MetricsInterval;
             return instances.Select(instance =>
             {
                 if (!instance.IsBilling)
@@ -189,7 +193,10 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                     _notes.Add(new InstanceNote(instance.Id, "missing metrics: the subscription has no logAnalyticsWorkspaceId, so there is no GPU utilization"));
                 }
 
-                var samples = bins.Select(bin => new UtilizationSample(bin, gpu?.Get(instance.Id, bin), cpu.Get(instance.Id, bin))).ToList();
+                var samples = bins
+                    .Select(bin => new UtilizationSample(bin, gpu?.Get(instance.Id, bin), cpu.Get(instance.Id, bin)))
+                    .Where(s => s.Time <= ingestionCutoff || s.GpuPercent is not null || s.CpuPercent is not null)
+                    .ToList();
                 return instance with { Samples = samples };
             }).ToList();
         }

@@ -39,7 +39,7 @@ internal sealed partial class FakeAzureCloud
         var values = new JsonArray();
         foreach (var id in ids)
         {
-            var vm = Vms.FirstOrDefault(v => string.Equals(v.Id, id, StringComparison.OrdinalIgnoreCase));
+            var vm = Find(id);
             var entry = Payload.Node("Monitor/getbatch-resource.json").AsObject();
             entry["resourceid"] = id;
             entry["resourceregion"] = region;

@@ -17,7 +17,13 @@ internal sealed partial class FakeAzureCloud : HttpMessageHandler
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FakeOperation> _operations = [];
+    private readonly System.Diagnostics.Stopwatch _serving = new();
+    private Dictionary<string, FakeVm>? _index;
+    private int _indexedCount = -1;
     private int _nextOperation;
+
+    /// <summary>Time spent inside the fake answering (so a benchmark can tell the adapter's CPU from the fake's).</summary>
+    public TimeSpan ServeTime => _serving.Elapsed;
 
     public List<FakeVm> Vms { get; } = [];
 
@@ -55,6 +61,38 @@ internal sealed partial class FakeAzureCloud : HttpMessageHandler
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         lock (_gate)
+        {
+            _serving.Start();
+            try
+            {
+                return Answer(request, body);
+            }
+            finally
+            {
+                _serving.Stop();
+            }
+        }
+    }
+
+    /// <summary>The VM with this id (case-insensitive), through an index rebuilt when the list changes size.</summary>
+    public FakeVm? Find(string id)
+    {
+        if (_index is null || _indexedCount != Vms.Count)
+        {
+            _index = new Dictionary<string, FakeVm>(StringComparer.OrdinalIgnoreCase);
+            foreach (var vm in Vms)
+            {
+                _index[vm.Id] = vm;
+            }
+
+            _indexedCount = Vms.Count;
+        }
+
+        return _index.TryGetValue(id, out var found) ? found : null;
+    }
+
+    private HttpResponseMessage Answer(HttpRequestMessage request, string? body)
+    {
         {
             Requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, body, request.Headers.Authorization?.ToString()));
             var fault = Faults.FirstOrDefault(f => f.Times > 0 && f.Matches(request));
@@ -109,7 +147,7 @@ internal sealed partial class FakeAzureCloud : HttpMessageHandler
         }
 
         var vmPath = path.EndsWith("/deallocate", StringComparison.OrdinalIgnoreCase) ? path[..^"/deallocate".Length] : path;
-        var vm = Vms.FirstOrDefault(v => string.Equals(v.Id, vmPath, StringComparison.OrdinalIgnoreCase));
+        var vm = Find(vmPath);
         if (vm is null)
         {
             return Json(HttpStatusCode.NotFound, Payload.Text("Arm/error-not-found.json"));

@@ -134,9 +134,9 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 _notes.Add(new InstanceNote(vm.Id, $"unknown price for {vm.Size} in {vm.Region}: burns at 0 USD/h until the policy's pricing.usdPerHour names it"));
             }
 
-            if (vm.TimeCreated is null)
+            if (vm.LaunchTime is null)
             {
-                _notes.Add(new InstanceNote(vm.Id, "ARM did not report timeCreated; launch time taken as now"));
+                _notes.Add(new InstanceNote(vm.Id, "ARM reported neither timeCreated nor a last operation time; launch time taken as now"));
             }
 
             if (vm.Spot)
@@ -152,7 +152,7 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 Id = vm.Id,
                 Type = vm.Size,
                 State = PowerStates.ToInstanceState(vm.PowerState),
-                LaunchTime = vm.TimeCreated ?? now,
+                LaunchTime = vm.LaunchTime ?? now,
                 Tags = vm.Tags,
                 UsdPerHour = price ?? 0m,
                 Spot = vm.Spot,

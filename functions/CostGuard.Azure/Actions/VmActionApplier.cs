@@ -67,6 +67,11 @@ internal sealed class VmActionApplier(ArmClient arm, AsyncDelay delay, AzureProv
         {
             return new ActionOutcome(action, ActionStatus.Failed, $"'{instance.Id}' is not an Azure resource id: {ex.Message}");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Anything else (an unreadable reply, a transport failure) fails this action only, never the others.
+            return new ActionOutcome(action, ActionStatus.Failed, $"{ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private async Task<ActionOutcome> DeallocateAsync(VirtualMachineResource vm, PlannedAction action, CancellationToken cancellationToken)

@@ -17,4 +17,14 @@ internal sealed record AzureVm
     public string? PowerState { get; init; }
 
     public bool Spot { get; init; }
+
+    /// <summary>When the last operation (e.g. a start) finished: the ProvisioningState status time of the instance view.</summary>
+    public DateTimeOffset? LastOperationTime { get; init; }
+
+    /// <summary>
+    /// When the VM last started billing, as far as ARM says without the activity log: the later of creation and
+    /// the last operation. A VM restarted after weeks deallocated must not look "running for weeks" (its empty
+    /// metrics would then fail closed and stop it); a later tag update only makes the guard wait longer.
+    /// </summary>
+    public DateTimeOffset? LaunchTime => LastOperationTime is { } last && (TimeCreated is null || last > TimeCreated) ? last : TimeCreated;
 }

@@ -20,10 +20,12 @@ internal sealed class VmInventoryReader(ArmClient arm)
             models.Add(vm.Data);
         }
 
-        var states = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var states = new Dictionary<string, (string? Power, DateTimeOffset? LastOperation)>(StringComparer.OrdinalIgnoreCase);
         await foreach (var vm in subscription.GetVirtualMachinesAsync(statusOnly: "true", cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            states[vm.Id.ToString()] = PowerStates.FromStatusCodes(vm.Data.InstanceView?.Statuses.Select(s => s.Code) ?? []);
+            var statuses = vm.Data.InstanceView?.Statuses ?? [];
+            var provisioned = statuses.FirstOrDefault(s => s.Code?.StartsWith("ProvisioningState/", StringComparison.OrdinalIgnoreCase) == true);
+            states[vm.Id.ToString()] = (PowerStates.FromStatusCodes(statuses.Select(s => s.Code)), provisioned?.Time);
         }
 
         var vms = new List<AzureVm>(models.Count);
@@ -31,7 +33,7 @@ internal sealed class VmInventoryReader(ArmClient arm)
         foreach (var data in models)
         {
             var id = data.Id.ToString();
-            if (!states.TryGetValue(id, out var power))
+            if (!states.TryGetValue(id, out var state))
             {
                 // Created between the two lists: its state is unknown until the next sweep.
                 unmatched.Add(id);
@@ -44,7 +46,8 @@ internal sealed class VmInventoryReader(ArmClient arm)
                 Size = data.HardwareProfile?.VmSize?.ToString() ?? string.Empty,
                 Tags = ToTags(data.Tags),
                 TimeCreated = data.TimeCreated,
-                PowerState = power,
+                PowerState = state.Power,
+                LastOperationTime = state.LastOperation,
                 Spot = data.Priority == VirtualMachinePriorityType.Spot || data.Priority == VirtualMachinePriorityType.Low,
             });
         }

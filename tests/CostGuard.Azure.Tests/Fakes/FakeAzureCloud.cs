@@ -215,6 +215,10 @@ internal sealed partial class FakeAzureCloud : HttpMessageHandler
         var statuses = node["properties"]!["instanceView"]!["statuses"]!.AsArray();
         statuses[1]!["code"] = "PowerState/" + vm.PowerState;
         statuses[1]!["displayStatus"] = "VM " + vm.PowerState;
+        if (vm.LastOperation is { } last)
+        {
+            statuses[0]!["time"] = last.ToString("o", CultureInfo.InvariantCulture);
+        }
         return node;
     }
 

@@ -19,6 +19,9 @@ internal sealed class FakeVm
 
     public string PowerState { get; set; } = "running";
 
+    /// <summary>ProvisioningState status time (the last operation, e.g. a start); null keeps the recorded payload's.</summary>
+    public DateTimeOffset? LastOperation { get; set; }
+
     public string Priority { get; init; } = "Regular";
 
     /// <summary>CPU % per bin start; absent bins have no datapoint.</summary>

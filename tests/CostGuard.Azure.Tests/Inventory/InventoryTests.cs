@@ -29,13 +29,31 @@ public sealed class InventoryTests
         Assert.Equal("vision", byName["gpu-start"].Tag("team"));
         Assert.Equal("westus2", byName["gpu-dealloc"].Region);
         Assert.Equal("Standard_NV36ads_A10_v5", byName["gpu-dealloc"].Type);
-        Assert.Equal(new DateTimeOffset(2026, 1, 10, 9, 12, 33, TimeSpan.Zero), byName["gpu-run"].LaunchTime);
+        // The recorded status's ProvisioningState time (15 Jan) is later than timeCreated (10 Jan): the last start.
+        Assert.Equal(new DateTimeOffset(2026, 1, 15, 8, 0, 3, 510, TimeSpan.Zero), byName["gpu-run"].LaunchTime);
         Assert.Equal(3.673m, byName["gpu-run"].UsdPerHour);
 
         // 5 VMs at 2 per page: 3 pages for each of the two lists.
         Assert.Equal(3, h.Counter.Get("azure-arm", "listVirtualMachines"));
         Assert.Equal(3, h.Counter.Get("azure-arm", "listVirtualMachinesStatus"));
         Assert.All(h.Cloud.Requests, r => Assert.Equal("Bearer token-for https://management.azure.com/.default", r.Authorization));
+    }
+
+    [Fact]
+    public async Task ReadAccount_VmRestartedAfterLongDeallocation_LaunchTimeIsTheRestart()
+    {
+        var h = new AzureHarness();
+        var vm = h.AddVm(AzureHarness.SubA, "gpu-back", "eastus");
+        vm.LastOperation = h.Time.GetUtcNow().AddMinutes(-10);
+
+        var result = await h.Provider.ReadAccountAsync(AzureHarness.Policy(), AzureHarness.Account(AzureHarness.SubA), h.Time.GetUtcNow(), CancellationToken.None);
+
+        var instance = Assert.Single(result.Snapshot!.Instances);
+        Assert.Equal(h.Time.GetUtcNow().AddMinutes(-10), instance.LaunchTime);
+
+        // Younger than the idle window: its empty metrics are not judged, so it is not stopped.
+        var plan = new Engine.DecisionEngine().Evaluate(AzureHarness.Policy(), new Fleet.FleetSnapshot { Accounts = [result.Snapshot] }, h.Time.GetUtcNow());
+        Assert.Empty(plan.Actions);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CostGuard.Azure.Fakes;
 
-/// <summary>Loads the recorded wire payloads under Payloads/ (copied next to the test assembly).</summary>
+/// <summary>Loads the recorded wire payloads under Payloads/ (embedded in this assembly).</summary>
 internal static class Payload
 {
     private static readonly Dictionary<string, string> Cache = [];
@@ -13,7 +13,11 @@ internal static class Payload
         {
             if (!Cache.TryGetValue(relativePath, out var text))
             {
-                text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", relativePath));
+                var name = "Payloads/" + relativePath.Replace('\\', '/');
+                using var stream = typeof(Payload).Assembly.GetManifestResourceStream(name)
+                    ?? throw new FileNotFoundException($"No recorded payload {name} in {typeof(Payload).Assembly.GetName().Name}.");
+                using var reader = new StreamReader(stream);
+                text = reader.ReadToEnd();
                 Cache[relativePath] = text;
             }
 

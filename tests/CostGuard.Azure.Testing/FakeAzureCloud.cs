@@ -215,10 +215,7 @@ internal sealed partial class FakeAzureCloud : HttpMessageHandler
         var statuses = node["properties"]!["instanceView"]!["statuses"]!.AsArray();
         statuses[1]!["code"] = "PowerState/" + vm.PowerState;
         statuses[1]!["displayStatus"] = "VM " + vm.PowerState;
-        if (vm.LastOperation is { } last)
-        {
-            statuses[0]!["time"] = last.ToString("o", CultureInfo.InvariantCulture);
-        }
+        statuses[0]!["time"] = (vm.LastOperation ?? vm.TimeCreated).ToString("o", CultureInfo.InvariantCulture);
         return node;
     }
 

@@ -19,7 +19,7 @@ internal sealed class FakeVm
 
     public string PowerState { get; set; } = "running";
 
-    /// <summary>ProvisioningState status time (the last operation, e.g. a start); null keeps the recorded payload's.</summary>
+    /// <summary>ProvisioningState status time (the last operation, e.g. a start); null means <see cref="TimeCreated"/>.</summary>
     public DateTimeOffset? LastOperation { get; set; }
 
     public string Priority { get; init; } = "Regular";

@@ -38,16 +38,36 @@ public sealed class DecisionFixtureTests
                 "Tag Orphan a-orphan",
             ],
             decisions);
+        Assert.Equal(AzureFleetFixture.ExpectedDecisions, decisions);
         Assert.Empty(plan.Deferred);
 
-        var a = plan.Accounts.Single(s => s.Account == AzureHarness.SubA);
-        var b = plan.Accounts.Single(s => s.Account == AzureHarness.SubB);
+        var a = plan.Accounts.Single(s => s.Account == AzureFleetFixture.SubA);
+        var b = plan.Accounts.Single(s => s.Account == AzureFleetFixture.SubB);
         Assert.Equal(5, a.GpuInstances);
         Assert.Equal(4, a.BillingGpuInstances);
 
         // Burn: 2 x A100 (3.673) + 2 x T4 (0.752), the powered-off one included; deallocated VMs do not burn.
         Assert.Equal(8.85m, a.BurnUsdPerHour);
         Assert.Equal(3, b.GpuInstances);
+    }
+
+    [Fact]
+    public async Task Evaluate_FixturePolicyJsonThroughLoader_SameDecisions()
+    {
+        var loaded = Policies.Loading.PolicyLoader.Load(AzureFleetFixture.PolicyJson, "azure-fixture.json");
+        Assert.Empty(loaded.Errors.Select(e => e.ToString()));
+        var policy = loaded.Policy!;
+        Assert.Equal(AzureFleetFixture.WorkspaceA, policy.Accounts[0].LogAnalyticsWorkspaceId);
+
+        var h = TwoSubscriptionsFixture.Build();
+        var reads = new List<AccountReadResult>();
+        foreach (var account in policy.Accounts)
+        {
+            reads.Add(await h.Provider.ReadAccountAsync(policy, account, TwoSubscriptionsFixture.Now, CancellationToken.None));
+        }
+
+        var plan = new DecisionEngine().Evaluate(policy, new FleetSnapshot { Accounts = reads.Select(r => r.Snapshot!).ToList() }, TwoSubscriptionsFixture.Now);
+        Assert.Equal(AzureFleetFixture.ExpectedDecisions, plan.Actions.Select(a => $"{a.Action} {a.Reason} {a.Instance.Id.Split('/')[^1]}").Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]

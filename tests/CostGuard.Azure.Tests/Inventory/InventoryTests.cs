@@ -29,8 +29,7 @@ public sealed class InventoryTests
         Assert.Equal("vision", byName["gpu-start"].Tag("team"));
         Assert.Equal("westus2", byName["gpu-dealloc"].Region);
         Assert.Equal("Standard_NV36ads_A10_v5", byName["gpu-dealloc"].Type);
-        // The recorded status's ProvisioningState time (15 Jan) is later than timeCreated (10 Jan): the last start.
-        Assert.Equal(new DateTimeOffset(2026, 1, 15, 8, 0, 3, 510, TimeSpan.Zero), byName["gpu-run"].LaunchTime);
+        Assert.Equal(new DateTimeOffset(2026, 1, 10, 9, 12, 33, TimeSpan.Zero), byName["gpu-run"].LaunchTime);
         Assert.Equal(3.673m, byName["gpu-run"].UsdPerHour);
 
         // 5 VMs at 2 per page: 3 pages for each of the two lists.

@@ -2,12 +2,6 @@ using BenchmarkDotNet.Running;
 using CostGuard.Benchmarks;
 using CostGuard.Benchmarks.Azure;
 
-// `azure-sweep` prints request counts against the protocol minimum and CPU time of two Azure sweeps.
-if (args is ["azure-sweep", ..])
-{
-    return await AzureSweepReport.RunAsync(Console.Out).ConfigureAwait(false);
-}
-
 // `--generate-trace` only writes the simulate benchmark's 8.64 M-row trace and prints its path (to measure the
 // CLI on it, e.g. with /usr/bin/time -v). Otherwise runs the benchmarks; pass --filter to pick some.
 if (args is ["--generate-trace"])
@@ -38,6 +32,23 @@ if (args is ["--once", ..])
 
     bench.Cleanup();
     return 0;
+}
+
+// `aws-sweep-report` prints request counts against the protocol minimum and sweep CPU time.
+if (args is ["aws-sweep-report", ..])
+{
+    return await AwsSweepReport.RunAsync().ConfigureAwait(false);
+}
+
+// `azure-sweep` prints request counts against the protocol minimum and CPU time of two Azure sweeps.
+if (args is ["azure-sweep", ..])
+{
+    return await AzureSweepReport.RunAsync(Console.Out).ConfigureAwait(false);
+}
+
+if (args is ["aws-fake-server", ..])
+{
+    return await AwsSweepReport.ServeAsync().ConfigureAwait(false);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

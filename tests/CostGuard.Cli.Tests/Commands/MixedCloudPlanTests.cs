@@ -91,6 +91,21 @@ public sealed class MixedCloudPlanTests : IAsyncLifetime
         Assert.Equal(0, _aws.Count("StopInstances") + _aws.Count("CreateTags"));
     }
 
+    [Fact]
+    public async Task Enforce_MixedAwsAzurePolicy_AppliesInBothClouds()
+    {
+        var (exit, stdout, stderr) = await RunAsync("enforce", "--policy", PolicyFile, "--state", StateFile, "--json");
+
+        Assert.True(exit == ExitCodes.Success, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.All(doc.RootElement.GetProperty("actions").EnumerateArray(), a => Assert.Equal("applied", a.GetProperty("outcome").GetString()));
+        Assert.Equal("deallocated", _azure.Vm("a-idle").PowerState);
+        Assert.Equal("deallocated", _azure.Vm("b-nometrics").PowerState);
+        Assert.Equal("running", _azure.Vm("a-busy").PowerState);
+        Assert.True(_azure.Vm("a-orphan").Tags.ContainsKey("costguard:orphan"));
+        Assert.Equal("stopping", _aws.Cloud.Get("i-a2-idle").State);
+    }
+
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         var variables = new Dictionary<string, string>

@@ -99,14 +99,30 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
         var outcomes = new Dictionary<PlannedAction, ActionOutcome>(ReferenceEqualityComparer.Instance);
         foreach (var region in actions.GroupBy(a => a.Instance.Region, StringComparer.Ordinal))
         {
-            using var ec2 = _clients.Ec2(credentials, region.Key);
-            foreach (var outcome in await Actions.Ec2ActionApplier.ApplyAsync(ec2, policy, region.ToList(), cancellationToken).ConfigureAwait(false))
+            var regional = await ApplyRegionAsync(policy, credentials, region.Key, region.ToList(), cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(account.RoleArn) && regional.Any(o => o.Error is { } e && ExpiredCodes.Any(c => e.Contains($": {c}:", StringComparison.Ordinal))))
+            {
+                // The session died under us: assume again and re-apply; the state check first makes this idempotent.
+                AwsLog.SessionExpired(_logger, account.RoleArn);
+                _sessions.Invalidate(account.RoleArn);
+                credentials = await _sessions.ForAccountAsync(account, cancellationToken).ConfigureAwait(false);
+                regional = await ApplyRegionAsync(policy, credentials, region.Key, region.ToList(), cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var outcome in regional)
             {
                 outcomes[outcome.Action] = outcome;
             }
         }
 
         return actions.Select(a => outcomes[a]).ToList();
+    }
+
+    private async Task<IReadOnlyList<ActionOutcome>> ApplyRegionAsync(
+        Policy policy, AWSCredentials credentials, string region, IReadOnlyList<PlannedAction> actions, CancellationToken cancellationToken)
+    {
+        using var ec2 = _clients.Ec2(credentials, region);
+        return await Actions.Ec2ActionApplier.ApplyAsync(ec2, policy, actions, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RegionRead> ReadRegionWithRenewalAsync(

@@ -85,16 +85,29 @@ public sealed class SqliteStateStore : IStateStore
 
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // One prepared statement for the whole batch: a sweep can audit thousands of decisions.
+        await using var command = Command(
+            connection,
+            "INSERT INTO audit(time_ms, time, policy, cloud, account, region, instance, action, reason, mode, outcome, detail) " +
+            "VALUES($ms, $time, $policy, $cloud, $account, $region, $instance, $action, $reason, $mode, $outcome, $detail)",
+            ("$ms", 0L), ("$time", string.Empty), ("$policy", string.Empty), ("$cloud", string.Empty), ("$account", string.Empty), ("$region", null),
+            ("$instance", null), ("$action", string.Empty), ("$reason", string.Empty), ("$mode", string.Empty), ("$outcome", string.Empty), ("$detail", null));
+        command.Transaction = transaction;
         foreach (var r in records)
         {
-            await using var command = Command(
-                connection,
-                "INSERT INTO audit(time_ms, time, policy, cloud, account, region, instance, action, reason, mode, outcome, detail) " +
-                "VALUES($ms, $time, $policy, $cloud, $account, $region, $instance, $action, $reason, $mode, $outcome, $detail)",
-                ("$ms", r.Time.ToUnixTimeMilliseconds()), ("$time", FormatTime(r.Time)), ("$policy", r.Policy), ("$cloud", r.Cloud),
-                ("$account", r.Account), ("$region", r.Region), ("$instance", r.Instance), ("$action", r.Action), ("$reason", r.Reason),
-                ("$mode", r.Mode), ("$outcome", r.Outcome), ("$detail", r.Detail));
-            command.Transaction = transaction;
+            Set(command, "$ms", r.Time.ToUnixTimeMilliseconds());
+            Set(command, "$time", FormatTime(r.Time));
+            Set(command, "$policy", r.Policy);
+            Set(command, "$cloud", r.Cloud);
+            Set(command, "$account", r.Account);
+            Set(command, "$region", r.Region);
+            Set(command, "$instance", r.Instance);
+            Set(command, "$action", r.Action);
+            Set(command, "$reason", r.Reason);
+            Set(command, "$mode", r.Mode);
+            Set(command, "$outcome", r.Outcome);
+            Set(command, "$detail", r.Detail);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -221,6 +234,8 @@ public sealed class SqliteStateStore : IStateStore
 
         return command;
     }
+
+    private static void Set(SqliteCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
 
     private static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 

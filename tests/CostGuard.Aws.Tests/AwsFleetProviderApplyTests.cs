@@ -116,6 +116,22 @@ public sealed class AwsFleetProviderApplyTests
         Assert.Equal(["us-east-1", "us-west-2"], aws.Server.Requests.Where(r => r.Operation == "StopInstances").Select(r => r.SigningRegion).Order());
     }
 
+    [Fact]
+    public async Task Apply_SessionExpiredDuringApply_AssumesAgainAndApplies()
+    {
+        await using var aws = new AwsHarness();
+        aws.Add("i-a", Account, "us-east-1");
+        aws.Server.Script("StopInstances", FakeReply.Ec2Error(400, "ec2/Error-RequestExpired.xml"));
+        var account = AwsHarness.Account(Account, "us-east-1");
+
+        var outcomes = await aws.Provider().ApplyAsync(AwsHarness.Policy(account), account, [Stop("i-a")], CancellationToken.None);
+
+        Assert.Equal(ActionStatus.Applied, Assert.Single(outcomes).Status);
+        Assert.Equal(2, aws.Server.Count("AssumeRole"));
+        Assert.Equal(2, aws.Server.Count("StopInstances"));
+        Assert.Equal("stopping", aws.Cloud.Get("i-a").State);
+    }
+
     internal static PlannedAction Stop(string id, string region = "us-east-1") => Action(ActionKind.Stop, ActionReason.Idle, id, region);
 
     private static PlannedAction Terminate(string id) => Action(ActionKind.Terminate, ActionReason.Orphan, id, "us-east-1");

@@ -15,7 +15,7 @@ if (args is ["--once", ..])
 {
     var bench = new SimulateBenchmarks();
     bench.Setup();
-    foreach (var (name, run) in new (string, Func<Task>)[] { ("read lines", bench.ReadLines), ("parse trace", bench.ParseTrace), ("simulate", bench.Simulate) })
+    foreach (var (name, run) in new (string, Func<Task>)[] { ("read lines", bench.ReadLines), ("parse trace", bench.ParseTrace), ("simulate", bench.Simulate), ("no-rules simulate", bench.SimulateNoRules) })
     {
         if (args.Length > 1 && !args.AsSpan(1).Contains(name.Split(' ')[0]))
         {

@@ -8,6 +8,9 @@ namespace CostGuard.Cli.Output;
 /// <summary>The human report of a live sweep (stderr): per account what was found, decided and done.</summary>
 internal static class SweepReport
 {
+    /// <summary>Deferred decisions listed per account before the rest are summarized.</summary>
+    private const int ListLimit = 10;
+
     public static void Write(TextWriter w, SweepResult result)
     {
         var plan = result.Plan;
@@ -35,9 +38,15 @@ internal static class SweepReport
                 w.WriteLine($"  {PlanWords.Action(action.Action)} {action.Instance.Id} ({action.Instance.Type}, {action.Instance.Region}) [{PlanWords.Reason(action.Reason)}]: {action.Detail} -> {done}");
             }
 
-            foreach (var action in plan.Deferred.Where(a => a.Instance.Cloud == read.Account.Cloud && a.Instance.Account == read.Account.Id))
+            var deferred = plan.Deferred.Where(a => a.Instance.Cloud == read.Account.Cloud && a.Instance.Account == read.Account.Id).ToList();
+            foreach (var action in deferred.Take(ListLimit))
             {
                 w.WriteLine($"  deferred {PlanWords.Action(action.Action)} {action.Instance.Id} [{PlanWords.Reason(action.Reason)}]: held back by the safety limit");
+            }
+
+            if (deferred.Count > ListLimit)
+            {
+                w.WriteLine($"  ... and {deferred.Count - ListLimit} more deferred (all of them are in --json and the audit log)");
             }
 
             foreach (var problem in read.Problems)

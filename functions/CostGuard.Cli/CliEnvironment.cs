@@ -7,6 +7,13 @@ internal sealed record CliEnvironment(
     TimeProvider Time,
     Func<string, string?> GetVariable)
 {
+    /// <summary>
+    /// Adjusts the Azure provider's options after the settings are read; null in real runs. In-process tests
+    /// route the real Azure SDK to a fake transport here: Azure.Core sends bearer tokens over https only, so a
+    /// plain-http loopback fake (as for AWS) cannot be reached through the endpoint settings alone.
+    /// </summary>
+    public Func<CostGuard.Azure.AzureProviderOptions, CostGuard.Azure.AzureProviderOptions>? ConfigureAzure { get; init; }
+
     public static CliEnvironment FromProcess() =>
         new(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable);
 }

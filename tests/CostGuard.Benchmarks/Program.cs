@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using CostGuard.Benchmarks;
+using CostGuard.Benchmarks.Azure;
 
 // `--generate-trace` only writes the simulate benchmark's 8.64 M-row trace and prints its path (to measure the
 // CLI on it, e.g. with /usr/bin/time -v). Otherwise runs the benchmarks; pass --filter to pick some.
@@ -37,6 +38,12 @@ if (args is ["--once", ..])
 if (args is ["aws-sweep-report", ..])
 {
     return await AwsSweepReport.RunAsync().ConfigureAwait(false);
+}
+
+// `azure-sweep` prints request counts against the protocol minimum and CPU time of two Azure sweeps.
+if (args is ["azure-sweep", ..])
+{
+    return await AzureSweepReport.RunAsync(Console.Out).ConfigureAwait(false);
 }
 
 if (args is ["aws-fake-server", ..])

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using CostGuard.Aws;
+using CostGuard.Azure;
 using CostGuard.Policies;
 using CostGuard.Ports;
 
@@ -12,6 +13,7 @@ internal static class ProviderFactory
     private static readonly Dictionary<CloudKind, Func<ProviderContext, ICloudFleetProvider>> Registrations = new()
     {
         [CloudKind.Aws] = AwsProvider,
+        [CloudKind.Azure] = context => AzureProviderFactory.Create(context.Env.GetVariable, context.Billing, context.Requests, context.Env.Time, context.Env.ConfigureAzure),
     };
 
     /// <summary>Providers for the clouds the policy's accounts use (a cloud nobody needs is never configured).</summary>

@@ -1,0 +1,13 @@
+using CostGuard.Alerts.Messages;
+using CostGuard.Alerts.Slack;
+using CostGuard.Alerts.Teams;
+
+namespace CostGuard.Alerts.Delivery;
+
+/// <summary>Renders a message as the JSON body of the given channel's webhook.</summary>
+internal static class PayloadRenderer
+{
+    public static string Render(AlertChannel channel, AlertMessage message) => channel == AlertChannel.Slack
+        ? SlackPayloadBuilder.Build(message).ToJsonString()
+        : AdaptiveCardPayloadBuilder.Build(message).ToJsonString();
+}

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CostGuard.Alerts.Tests.Fakes;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (random port) standing in for Slack and Teams Workflows webhooks. Answers each
+/// path from a script, else Slack's <c>200 ok</c> (or Workflows' <c>202</c> for <c>/workflows/</c> paths).
+/// </summary>
+internal sealed class LoopbackWebhookServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private readonly Task _loop;
+
+    private LoopbackWebhookServer(HttpListener listener, int port)
+    {
+        _listener = listener;
+        Port = port;
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
+
+    public static LoopbackWebhookServer Start()
+    {
+        // HttpListener cannot bind port 0, so take a free port from the OS and retry if someone grabs it first.
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreePort();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return new LoopbackWebhookServer(listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                listener.Close();
+            }
+        }
+    }
+
+    /// <summary>Answers the next requests to this path (path and query, e.g. <c>/services/T/B/x</c>) in order.</summary>
+    public void Script(string pathAndQuery, params ScriptedResponse[] responses)
+    {
+        var queue = _scripts.GetOrAdd(pathAndQuery, _ => new ConcurrentQueue<ScriptedResponse>());
+        foreach (var response in responses)
+        {
+            queue.Enqueue(response);
+        }
+    }
+
+    public IReadOnlyList<ReceivedRequest> RequestsTo(string pathAndQuery) =>
+        [.. _requests.Where(r => r.PathAndQuery == pathAndQuery)];
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            await AnswerAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync().ConfigureAwait(false);
+        var path = context.Request.Url!.PathAndQuery;
+        _requests.Enqueue(new ReceivedRequest(context.Request.HttpMethod, path, context.Request.ContentType, body));
+
+        var response = _scripts.TryGetValue(path, out var queue) && queue.TryDequeue(out var scripted)
+            ? scripted
+            : path.Contains("/workflows/", StringComparison.Ordinal) ? ScriptedResponse.TeamsAccepted : ScriptedResponse.SlackOk;
+        context.Response.StatusCode = response.Status;
+        if (response.RetryAfter is not null)
+        {
+            context.Response.AddHeader("Retry-After", response.RetryAfter);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(response.Body);
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
+        context.Response.Close();
+    }
+}

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using CostGuard.Alerts.Messages;
 using CostGuard.Policies;
@@ -15,7 +16,31 @@ internal static class AdaptiveCardPayloadBuilder
     public const string CardContentType = "application/vnd.microsoft.card.adaptive";
     public const string CardSchema = "http://adaptivecards.io/schemas/adaptive-card.json";
 
+    /// <summary>Workflows reject messages over ~28 KB; stay well under it.</summary>
+    public const int MaxPayloadBytes = 24 * 1024;
+
     public static JsonObject Build(AlertMessage message)
+    {
+        if (!message.IsDigest)
+        {
+            return Wrap(message, SingleBody(message));
+        }
+
+        // Show as many top items as fit the size budget; the rest are counted in the "and N more" line.
+        var shown = message.Top.Count;
+        while (true)
+        {
+            var payload = Wrap(message, DigestBody(message, shown));
+            if (shown <= 1 || Encoding.UTF8.GetByteCount(payload.ToJsonString()) <= MaxPayloadBytes)
+            {
+                return payload;
+            }
+
+            shown = Math.Max(1, shown * 3 / 4);
+        }
+    }
+
+    private static JsonObject Wrap(AlertMessage message, JsonArray body)
     {
         var card = new JsonObject
         {
@@ -23,7 +48,7 @@ internal static class AdaptiveCardPayloadBuilder
             ["type"] = "AdaptiveCard",
             ["version"] = CardVersion,
             ["fallbackText"] = FallbackText.For(message),
-            ["body"] = message.IsDigest ? DigestBody(message) : SingleBody(message),
+            ["body"] = body,
             ["msteams"] = new JsonObject { ["width"] = "Full" },
         };
         return new JsonObject
@@ -55,14 +80,14 @@ internal static class AdaptiveCardPayloadBuilder
         return body;
     }
 
-    private static JsonArray DigestBody(AlertMessage message)
+    private static JsonArray DigestBody(AlertMessage message, int shown)
     {
         var body = new JsonArray
         {
             Title($"CostGuard: {message.Items.Count} alerts", message.Severity),
             Text($"**{message.Items.Count} alerts** in this sweep: {message.Summary}"),
         };
-        foreach (var item in message.Top)
+        foreach (var item in message.Top.Take(shown))
         {
             body.Add(new JsonObject
             {
@@ -82,9 +107,10 @@ internal static class AdaptiveCardPayloadBuilder
             });
         }
 
-        if (message.Hidden > 0)
+        var hidden = message.Items.Count - Math.Min(shown, message.Top.Count);
+        if (hidden > 0)
         {
-            body.Add(Subtle($"…and {message.Hidden} more not shown here (see the CostGuard report or audit log)."));
+            body.Add(Subtle($"…and {hidden} more not shown here (see the CostGuard report or audit log)."));
         }
 
         foreach (var howTo in message.HowTos)

@@ -73,39 +73,6 @@ public sealed class AlertNotifier : IAlertNotifier
         return new DeliveryReport(results);
     }
 
-    /// <summary>Sends one sample alert to every configured route and channel, bypassing de-duplication and the ledger.</summary>
-    public async Task<DeliveryReport> SendTestAsync(Policy policy, CancellationToken cancellationToken)
-    {
-        var results = new List<DeliveryResult>();
-        if (policy.Alerts is not { } alerts)
-        {
-            return new DeliveryReport(results);
-        }
-
-        var now = _time.GetUtcNow();
-        foreach (var destination in AlertRouter.Destinations(alerts))
-        {
-            var message = new AlertMessage
-            {
-                PolicyName = policy.Name,
-                Route = destination.Route,
-                Time = now,
-                Items = [SampleAlert.For(policy, destination.Route, now)],
-                TopItems = 1,
-            };
-            var sent = await _sender.SendAsync(destination, PayloadRenderer.Render(destination.Channel, message), cancellationToken)
-                .ConfigureAwait(false);
-            if (sent.Succeeded)
-            {
-                Log.Delivered(_logger, destination.Route, destination.Channel.Name(), 1, sent.Attempts);
-            }
-
-            results.Add(new DeliveryResult(destination.Route, destination.Channel.Name(), sent.Succeeded, sent.Succeeded ? 1 : 0, sent.Error));
-        }
-
-        return new DeliveryReport(results);
-    }
-
     private async Task<List<AlertItem>> FreshItemsAsync(
         RouteDestination destination,
         IEnumerable<AlertItem> candidates,

@@ -15,10 +15,11 @@ internal sealed class NotifierHarness : IAsyncDisposable
         Server = LoopbackWebhookServer.Start();
         Ledger = new InMemoryAlertLedger();
         Http = new HttpClient();
+        Settings = new EnvironmentWebhookSettingResolver(name => _settings.TryGetValue(name, out var v) ? v : null);
         Notifier = new AlertNotifier(
             Http,
             ledger ?? Ledger,
-            new EnvironmentWebhookSettingResolver(name => _settings.TryGetValue(name, out var v) ? v : null),
+            Settings,
             Time,
             Delay,
             options ?? new AlertNotifierOptions(),
@@ -36,6 +37,8 @@ internal sealed class NotifierHarness : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; } = new();
 
     public HttpClient Http { get; }
+
+    public IWebhookSettingResolver Settings { get; }
 
     public AlertNotifier Notifier { get; }
 

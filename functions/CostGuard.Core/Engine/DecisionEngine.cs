@@ -1,3 +1,4 @@
+using CostGuard.Engine.Rules;
 using CostGuard.Fleet;
 using CostGuard.Policies;
 
@@ -5,14 +6,117 @@ namespace CostGuard.Engine;
 
 /// <summary>
 /// The decision engine: a pure function of (policy, fleet snapshot, now) returning a plan. It never
-/// performs I/O and never reads the clock; executing the plan is a separate step.
+/// performs I/O and never reads the clock; executing the plan is a separate step, so a dry run is free
+/// and honest. Rules run in a fixed order: exemptions, orphans, idle, account spend, anomalies, safety.
 /// </summary>
 public sealed class DecisionEngine
 {
-    /// <summary>Evaluates every rule, in order, over every in-scope account of the snapshot.</summary>
-    /// <param name="focus">When set, only this instance is acted on (the launch-event path).</param>
+    /// <summary>Evaluates every rule over every in-scope account of the snapshot.</summary>
+    /// <param name="focus">When set, only this instance is acted on (the launch-event path); the
+    /// evaluation still sees its whole account for burn and spend.</param>
     public Plan Evaluate(Policy policy, FleetSnapshot snapshot, DateTimeOffset now, EvaluationFocus? focus = null)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(snapshot);
+
+        var context = new EvaluationContext(policy, snapshot.Memory, now, focus);
+        var summaries = new List<AccountSummary>();
+        var gpuTypes = new Dictionary<(CloudKind, string), bool>();
+
+        foreach (var account in snapshot.Accounts)
+        {
+            if (!policy.IsInScope(account.Cloud, account.Id))
+            {
+                continue;
+            }
+
+            if (focus is not null && (focus.Cloud != account.Cloud || !string.Equals(focus.Account, account.Id, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            summaries.Add(EvaluateAccount(context, account, gpuTypes));
+        }
+
+        var (kept, deferred) = SafetyLimiter.Apply(context, context.Actions);
+        return new Plan
+        {
+            PolicyName = policy.Name,
+            Mode = policy.Mode,
+            EvaluatedAt = now,
+            Actions = kept,
+            Deferred = deferred,
+            Alerts = context.Alerts,
+            Accounts = summaries,
+            Memory = context.NextMemory(),
+        };
+    }
+
+    private static AccountSummary EvaluateAccount(EvaluationContext context, AccountSnapshot account, Dictionary<(CloudKind, string), bool> gpuTypes)
+    {
+        var policy = context.Policy;
+        var gpuInstances = new List<InstanceSnapshot>();
+        foreach (var instance in account.Instances)
+        {
+            if (instance.State == InstanceState.Terminated)
+            {
+                continue;
+            }
+
+            // Non-GPU instances are never touched; the type check is cached because fleets repeat a few types.
+            var key = (instance.Cloud, instance.Type);
+            if (!gpuTypes.TryGetValue(key, out var isGpu))
+            {
+                isGpu = policy.Gpu.IsGpu(instance.Cloud, instance.Type);
+                gpuTypes[key] = isGpu;
+            }
+
+            if (isGpu)
+            {
+                gpuInstances.Add(instance);
+            }
+        }
+
+        var exempt = new HashSet<InstanceSnapshot>(ReferenceEqualityComparer.Instance);
+        foreach (var instance in gpuInstances)
+        {
+            if (ExemptionRuleEvaluator.Evaluate(context, instance) == ExemptionStatus.Exempt)
+            {
+                exempt.Add(instance);
+            }
+        }
+
+        foreach (var instance in gpuInstances)
+        {
+            OrphanRuleEvaluator.Evaluate(context, instance, exempt.Contains(instance));
+        }
+
+        foreach (var instance in gpuInstances)
+        {
+            IdleRuleEvaluator.Evaluate(context, instance, exempt.Contains(instance));
+        }
+
+        var caps = policy.SpendCap?.For(account.Id);
+        var evaluation = new AccountEvaluation(account, gpuInstances, exempt);
+        var (burnBefore, burnAfter) = SpendRuleEvaluator.Evaluate(context, evaluation, caps);
+
+        // The anomaly check belongs to sweeps ("the first sweep after a day closes"), not to launch events.
+        if (context.Focus is null)
+        {
+            AnomalyRuleEvaluator.Evaluate(context, account);
+        }
+
+        return new AccountSummary
+        {
+            Cloud = account.Cloud,
+            Account = account.Id,
+            GpuInstances = gpuInstances.Count,
+            BillingGpuInstances = gpuInstances.Count(i => i.IsBilling),
+            BurnUsdPerHour = burnBefore,
+            BurnAfterPlanUsdPerHour = burnAfter,
+            MonthToDateUsd = account.MonthToDateUsd,
+            SpendAsOf = account.SpendAsOf,
+            Caps = caps ?? new EffectiveCaps(null, null, []),
+        };
     }
 }

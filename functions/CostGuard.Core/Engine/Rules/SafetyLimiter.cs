@@ -1,0 +1,51 @@
+using System.Globalization;
+using CostGuard.Policies;
+
+namespace CostGuard.Engine.Rules;
+
+/// <summary>
+/// Rule 5. At most maxActionsPerSweep stop/terminate actions per evaluation, across all accounts; the
+/// highest-priority ones (monthly-cap, burn-cap, orphan, idle) are kept, the rest deferred with one
+/// action-limit alert. Tag and untag actions are never limited.
+/// </summary>
+internal static class SafetyLimiter
+{
+    public static (List<PlannedAction> Kept, List<PlannedAction> Deferred) Apply(EvaluationContext context, List<PlannedAction> actions)
+    {
+        var limit = context.Policy.Safety?.MaxActionsPerSweep;
+        var disruptive = actions.Where(a => a.IsDisruptive).ToList();
+        if (limit is null || disruptive.Count <= limit.Value)
+        {
+            return (actions, []);
+        }
+
+        // Stable sort: within one priority the engine's own order (e.g. newest-first for burn-cap) holds.
+        var keep = disruptive
+            .Select((action, index) => (action, index))
+            .OrderBy(p => p.action.Reason)
+            .ThenBy(p => p.index)
+            .Take(limit.Value)
+            .Select(p => p.action)
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        var kept = actions.Where(a => !a.IsDisruptive || keep.Contains(a)).ToList();
+        var deferred = disruptive.Where(a => !keep.Contains(a)).ToList();
+
+        var accounts = deferred.Select(a => (a.Instance.Cloud, a.Instance.Account)).Distinct().ToList();
+        var byAccount = deferred
+            .GroupBy(a => a.Instance.Account, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: {g.Count().ToString(CultureInfo.InvariantCulture)}");
+        var single = accounts.Count == 1 ? accounts[0] : ((CloudKind, string)?)null;
+        context.Raise(new PlannedAlert
+        {
+            Kind = AlertKind.ActionLimit,
+            Severity = AlertSeverity.Critical,
+            Cloud = single?.Item1 ?? deferred[0].Instance.Cloud,
+            Account = single?.Item2 ?? "*",
+            Message = $"The safety limit of {limit.Value.ToString(CultureInfo.InvariantCulture)} stop/terminate actions per sweep was reached: "
+                + $"{disruptive.Count.ToString(CultureInfo.InvariantCulture)} were planned, {deferred.Count.ToString(CultureInfo.InvariantCulture)} deferred "
+                + $"({string.Join(", ", byAccount)}). Check the plan before raising safety.maxActionsPerSweep.",
+            DedupKey = $"action-limit|{Time.IsoTime.Format(context.Now)}",
+        });
+        return (kept, deferred);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using CostGuard.Fleet;
+using CostGuard.Policies;
+using CostGuard.Time;
+
+namespace CostGuard.Engine.Rules;
+
+/// <summary>
+/// Rule 4. Account-level spend, summed over every region and environment of the account. Caps apply to
+/// each account separately. Burn is the USD/hour of billing GPU instances after the stops already
+/// decided; over the burn cap the newest instances stop first; at the monthly cap every non-exempt
+/// billing GPU instance stops. Money is decimal throughout: a float 29.999... must not delay a threshold.
+/// </summary>
+internal static class SpendRuleEvaluator
+{
+    /// <summary>Applies the caps and returns the account's burn before and after this plan's stops.</summary>
+    public static (decimal Before, decimal After) Evaluate(EvaluationContext context, AccountEvaluation account, EffectiveCaps? caps)
+    {
+        var billing = account.GpuInstances.Where(i => i.IsBilling).ToList();
+        var before = billing.Sum(i => i.UsdPerHour);
+        if (caps is null)
+        {
+            return (before, BurnAfter(context, billing));
+        }
+
+        var snapshot = account.Account;
+        var accountKey = EvaluationContext.AccountKey(snapshot.Cloud, snapshot.Id);
+        var month = IsoTime.MonthKey(context.Now);
+        var cloud = EvaluationContext.CloudName(snapshot.Cloud);
+        var candidates = billing.Where(i => !account.Exempt.Contains(i) && !context.IsDisrupted(i)).ToList();
+        var burn = BurnAfter(context, billing);
+
+        if (caps.MonthlyUsd is { } monthly)
+        {
+            foreach (var percent in caps.WarnAtPercent.Order())
+            {
+                var threshold = monthly * percent / 100m;
+                if (snapshot.MonthToDateUsd >= threshold)
+                {
+                    context.Raise(new PlannedAlert
+                    {
+                        Kind = AlertKind.CapWarning,
+                        Severity = AlertSeverity.Warning,
+                        Cloud = snapshot.Cloud,
+                        Account = snapshot.Id,
+                        Message = $"Account {snapshot.Id}: month-to-date GPU spend {Money.Usd(snapshot.MonthToDateUsd)} has reached "
+                            + $"{percent.ToString(CultureInfo.InvariantCulture)}% of the {Money.Usd(monthly)} monthly cap "
+                            + $"(live burn {Money.PerHour(burn)}).",
+                        DedupKey = $"cap-warning|{cloud}|{snapshot.Id}|{month}|{percent.ToString(CultureInfo.InvariantCulture)}",
+                    });
+                }
+            }
+
+            if (snapshot.MonthToDateUsd >= monthly)
+            {
+                context.Raise(new PlannedAlert
+                {
+                    Kind = AlertKind.CapBreach,
+                    Severity = AlertSeverity.Critical,
+                    Cloud = snapshot.Cloud,
+                    Account = snapshot.Id,
+                    Message = $"Account {snapshot.Id}: month-to-date GPU spend {Money.Usd(snapshot.MonthToDateUsd)} reached the "
+                        + $"{Money.Usd(monthly)} monthly cap; every non-exempt running GPU instance is stopped "
+                        + $"({candidates.Count} now, {Money.PerHour(candidates.Sum(i => i.UsdPerHour))}).",
+                    DedupKey = $"cap-breach|{cloud}|{snapshot.Id}|{month}",
+                });
+            }
+        }
+
+        if (caps.MaxHourlyBurnUsd is { } maxBurn)
+        {
+            if (burn > maxBurn)
+            {
+                if (!context.OverBurnCap.Contains(accountKey))
+                {
+                    context.Raise(new PlannedAlert
+                    {
+                        Kind = AlertKind.BurnCap,
+                        Severity = AlertSeverity.Critical,
+                        Cloud = snapshot.Cloud,
+                        Account = snapshot.Id,
+                        Message = $"Account {snapshot.Id}: live GPU burn {Money.PerHour(burn)} is over the {Money.PerHour(maxBurn)} cap "
+                            + $"across {billing.Count} running GPU instances; the newest non-exempt ones are stopped until it is back under.",
+                        DedupKey = $"burn-cap|{cloud}|{snapshot.Id}|{IsoTime.Format(context.Now)}",
+                    });
+                }
+
+                context.OverBurnCap.Add(accountKey);
+            }
+            else
+            {
+                context.OverBurnCap.Remove(accountKey);
+            }
+        }
+
+        if (caps.MonthlyUsd is { } cap && snapshot.MonthToDateUsd >= cap)
+        {
+            foreach (var instance in candidates)
+            {
+                context.Decide(new PlannedAction
+                {
+                    Action = ActionKind.Stop,
+                    Reason = ActionReason.MonthlyCap,
+                    Instance = instance,
+                    Detail = $"account month-to-date GPU spend {Money.Usd(snapshot.MonthToDateUsd)} reached the {Money.Usd(cap)} monthly cap",
+                });
+            }
+        }
+        else if (caps.MaxHourlyBurnUsd is { } burnCap && burn > burnCap)
+        {
+            // Newest first: the launches of a parallel sweep are what blew the budget. Ties stop the
+            // higher instance id first so the result never depends on input order.
+            var newestFirst = candidates
+                .OrderByDescending(i => i.LaunchTime)
+                .ThenByDescending(i => i.Id, StringComparer.Ordinal);
+            foreach (var instance in newestFirst)
+            {
+                if (burn <= burnCap)
+                {
+                    break;
+                }
+
+                var from = burn;
+                burn -= instance.UsdPerHour;
+                context.Decide(new PlannedAction
+                {
+                    Action = ActionKind.Stop,
+                    Reason = ActionReason.BurnCap,
+                    Instance = instance,
+                    Detail = $"account GPU burn {Money.PerHour(from)} over the {Money.PerHour(burnCap)} cap; "
+                        + $"newest instances stop first (this one {Money.PerHour(instance.UsdPerHour)}, launched {IsoTime.Format(instance.LaunchTime)})",
+                });
+            }
+        }
+
+        return (before, BurnAfter(context, billing));
+    }
+
+    private static decimal BurnAfter(EvaluationContext context, List<InstanceSnapshot> billing) =>
+        billing.Where(i => !context.IsDisrupted(i)).Sum(i => i.UsdPerHour);
+}

@@ -16,7 +16,8 @@ internal static class EngineSamples
         Exemptions = new ExemptionRule { MaxDuration = TimeSpan.FromDays(14) },
     };
 
-    public static Plan Evaluate(Policy policy)
+    /// <param name="extraIdle">More idle instances, for digests with more items than they show.</param>
+    public static Plan Evaluate(Policy policy, int extraIdle = 0)
     {
         var now = Samples.Now;
         var idle = Samples.Instance(id: "i-0idle000000000001", owner: "alice") with { Samples = Flat(now, 1) };
@@ -37,7 +38,7 @@ internal static class EngineSamples
                     Id = Samples.AwsAccount,
                     MonthToDateUsd = 41_000m,
                     SpendAsOf = now,
-                    Instances = [idle, busy, orphan, badExemption],
+                    Instances = [idle, busy, orphan, badExemption, .. ExtraIdle(now, extraIdle)],
                 },
             ],
         };
@@ -51,6 +52,17 @@ internal static class EngineSamples
         Alerts = plan.Alerts,
         Actions = [.. plan.Actions.Select(a => new ActionOutcome(a, ActionStatus.Applied))],
     };
+
+    private static IEnumerable<InstanceSnapshot> ExtraIdle(DateTimeOffset now, int count)
+    {
+        string[] owners = ["erin", "frank", "grace", "heidi"];
+        string[] types = ["g5.xlarge", "g6.2xlarge", "p3.2xlarge", "g4dn.xlarge"];
+        decimal[] prices = [1.006m, 0.978m, 3.06m, 0.526m];
+        for (var i = 0; i < count; i++)
+        {
+            yield return Samples.Instance(id: $"i-0idle{i + 2:D13}", owner: owners[i % 4], usdPerHour: prices[i % 4], type: types[i % 4]) with { Samples = Flat(now, 0.5) };
+        }
+    }
 
     private static List<UtilizationSample> Flat(DateTimeOffset now, double gpu)
     {

@@ -30,7 +30,7 @@ internal static class SlackPayloadBuilder
         {
             Header($"{SeverityText.SlackEmoji(item.Severity)} {item.Title}"),
             Section($"*What was done:* {SlackText.Escape(item.WhatWasDone)}\n*Why:* {SlackText.Escape(item.Why)}"),
-            FieldsSection(item, includeRegion: true),
+            FieldsSection(item),
         };
         if (item.HowToAct is { } howTo)
         {
@@ -49,13 +49,10 @@ internal static class SlackPayloadBuilder
             Section($"*{message.Items.Count} alerts* in this sweep: {SlackText.Escape(message.Summary)}"),
             new JsonObject { ["type"] = "divider" },
         };
+        // One compact section per item: a digest is read at a glance, the single-alert layout carries the full fields.
         foreach (var item in message.Top)
         {
-            var section = Section(
-                $"{SeverityText.SlackEmoji(item.Severity)} *{SlackText.Escape(item.Title)}*\n" +
-                $"{SlackText.Escape(item.WhatWasDone)} _{SlackText.Escape(item.Why)}_");
-            section["fields"] = Fields(item, includeRegion: false);
-            blocks.Add(section);
+            blocks.Add(Section($"{SeverityText.SlackEmoji(item.Severity)} *{SlackText.Escape(item.Title)}* · {FactsLine(item)}\n_{SlackText.Escape(item.Why)}_"));
         }
 
         if (message.Hidden > 0)
@@ -64,14 +61,20 @@ internal static class SlackPayloadBuilder
         }
 
         blocks.Add(new JsonObject { ["type"] = "divider" });
-        if (message.HowTos.Count > 0)
+        // One context line per hint: Slack lays a context's elements side by side, which runs sentences together.
+        foreach (var howTo in message.HowTos)
         {
-            blocks.Add(Context([.. message.HowTos.Select(h => $":bulb: {SlackText.Escape(h)}")]));
+            blocks.Add(Context([$":bulb: {SlackText.Escape(howTo)}"]));
         }
 
         blocks.Add(Context([Footer(message)]));
         return blocks;
     }
+
+    private static string FactsLine(AlertItem item) => item.Instance is null
+        ? SlackText.Escape(item.AccountLabel)
+        : $"`{SlackText.Escape(item.InstanceLabel)}` {SlackText.Escape(item.TypeLabel)} · owner *{SlackText.Escape(item.OwnerLabel)}* · " +
+          $"{SlackText.Escape(item.CostLabel)} · {SlackText.Escape(item.AccountLabel)}";
 
     private static string Footer(AlertMessage message) =>
         $"CostGuard policy *{SlackText.Escape(message.PolicyName)}* · route {SlackText.Escape(message.Route)} · " +
@@ -89,13 +92,13 @@ internal static class SlackPayloadBuilder
         ["text"] = Mrkdwn(TextLimits.Truncate(mrkdwn, SectionMax)),
     };
 
-    private static JsonObject FieldsSection(AlertItem item, bool includeRegion) => new()
+    private static JsonObject FieldsSection(AlertItem item) => new()
     {
         ["type"] = "section",
-        ["fields"] = Fields(item, includeRegion),
+        ["fields"] = Fields(item),
     };
 
-    private static JsonArray Fields(AlertItem item, bool includeRegion)
+    private static JsonArray Fields(AlertItem item)
     {
         var fields = new JsonArray
         {
@@ -104,13 +107,9 @@ internal static class SlackPayloadBuilder
             Mrkdwn(SlackText.Field("Type", item.TypeLabel)),
             Mrkdwn(SlackText.Field("Owner", item.OwnerLabel)),
             Mrkdwn(SlackText.Field("Cost per hour", item.CostLabel)),
+            // Six fields fill three rows of Slack's two-column grid; severity is in the header emoji and the footer.
+            Mrkdwn(SlackText.Field("Region", item.Instance?.Region ?? "-")),
         };
-        if (includeRegion)
-        {
-            fields.Add(Mrkdwn(SlackText.Field("Region", item.Instance?.Region ?? "-")));
-            fields.Add(Mrkdwn(SlackText.Field("Severity", SeverityText.Name(item.Severity))));
-        }
-
         return fields;
     }
 

@@ -69,7 +69,7 @@ internal static class AdaptiveCardPayloadBuilder
             Title(item.Title, item.Severity),
             Text($"**What was done:** {item.WhatWasDone}"),
             Text($"**Why:** {item.Why}"),
-            Facts(item, includeRegion: true),
+            Facts(item),
         };
         if (item.HowToAct is { } howTo)
         {
@@ -101,8 +101,8 @@ internal static class AdaptiveCardPayloadBuilder
                         ["type"] = "TextBlock", ["text"] = item.Title, ["weight"] = "Bolder", ["wrap"] = true,
                         ["color"] = Color(item.Severity),
                     },
-                    Text($"{item.WhatWasDone} *{item.Why}*"),
-                    Facts(item, includeRegion: false),
+                    Text(FactsLine(item)),
+                    new JsonObject { ["type"] = "TextBlock", ["text"] = item.Why, ["wrap"] = true, ["isSubtle"] = true, ["spacing"] = "None" },
                 },
             });
         }
@@ -142,7 +142,11 @@ internal static class AdaptiveCardPayloadBuilder
         ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small",
     };
 
-    private static JsonObject Facts(AlertItem item, bool includeRegion)
+    private static string FactsLine(AlertItem item) => item.Instance is null
+        ? item.AccountLabel
+        : $"{item.InstanceLabel} ({item.TypeLabel}) · owner **{item.OwnerLabel}** · {item.CostLabel} · {item.AccountLabel}";
+
+    private static JsonObject Facts(AlertItem item)
     {
         var facts = new JsonArray
         {
@@ -151,13 +155,8 @@ internal static class AdaptiveCardPayloadBuilder
             Fact("Type", item.TypeLabel),
             Fact("Owner", item.OwnerLabel),
             Fact("Cost per hour", item.CostLabel),
+            Fact("Region", item.Instance?.Region ?? "-"),
         };
-        if (includeRegion)
-        {
-            facts.Add(Fact("Region", item.Instance?.Region ?? "-"));
-            facts.Add(Fact("Severity", SeverityText.Name(item.Severity)));
-        }
-
         return new JsonObject { ["type"] = "FactSet", ["facts"] = facts };
     }
 

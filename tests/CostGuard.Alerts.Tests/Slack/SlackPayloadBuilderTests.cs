@@ -39,9 +39,11 @@ public sealed class SlackPayloadBuilderTests
         var blocks = body["blocks"]!.AsArray();
         Assert.Contains("25 alerts", blocks[0]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("22 × Idle GPU instance stopped", blocks[1]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        var itemSections = blocks.Where(b => b!["type"]!.GetValue<string>() == "section" && b["fields"] is not null).ToList();
+        var itemSections = blocks.Where(b => b!["type"]!.GetValue<string>() == "section").Skip(1).ToList();
         Assert.Equal(10, itemSections.Count);
-        Assert.Contains("Monthly GPU cap reached", itemSections[0]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(itemSections, s => Assert.Null(s!["fields"]));
+        Assert.StartsWith(":rotating_light: *Monthly GPU cap reached* · AWS 123456789012\n_", itemSections[0]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith(":warning: *GPU instance stopped: hourly burn cap* · `i-0burn000000000001` p5.48xlarge · owner *bob* · $40.97/h · AWS 123456789012\n_", itemSections[1]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(blocks, b => b!["type"]!.GetValue<string>() == "context" && b.ToJsonString().Contains("15 more", StringComparison.Ordinal));
         Assert.StartsWith("CostGuard (gpu-guard): 25 alerts", body["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }

@@ -110,11 +110,20 @@ public sealed class AlertNotifier : IAlertNotifier
         var payload = PayloadRenderer.Render(destination.Channel, message);
         var keys = message.Items.Select(i => i.DedupKey).ToList();
         var sent = await _sender.SendAsync(destination, payload, cancellationToken).ConfigureAwait(false);
+        string? note = null;
+        if (sent.BlocksRejected)
+        {
+            // The news matters more than the layout: Slack refused the blocks, so the plain text goes out instead.
+            note = $"{sent.Error}; sent as plain text instead";
+            payload = PayloadRenderer.RenderSlackTextOnly(message);
+            sent = await _sender.SendAsync(destination, payload, cancellationToken).ConfigureAwait(false);
+        }
+
         if (sent.Succeeded)
         {
             Log.Delivered(_logger, destination.Route, channel, message.Items.Count, sent.Attempts);
             await RecordSentAsync(destination, keys, now, cancellationToken).ConfigureAwait(false);
-            return new DeliveryResult(destination.Route, channel, true, 1);
+            return new DeliveryResult(destination.Route, channel, true, 1, note);
         }
 
         var error = sent.Error ?? "delivery failed";

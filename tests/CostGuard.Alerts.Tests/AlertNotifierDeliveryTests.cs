@@ -167,6 +167,26 @@ public sealed class AlertNotifierDeliveryTests
     }
 
     [Fact]
+    public async Task DeliverAsync_SlackRejectsBlocks_SendsThePlainTextInstead()
+    {
+        await using var h = new NotifierHarness();
+        var path = h.SlackWebhook(SlackSetting);
+        h.Server.Script(path, new ScriptedResponse(400, "invalid_blocks"));
+
+        var report = await h.Notifier.DeliverAsync(Samples.Policy(Samples.SlackOnly()), Samples.Batch([Samples.Alert(AlertKind.BurnCap)]), default);
+
+        var result = Assert.Single(report.Results);
+        Assert.True(result.Succeeded);
+        Assert.Contains("invalid_blocks", result.Error, StringComparison.Ordinal);
+        var requests = h.Server.RequestsTo(path);
+        Assert.Equal(2, requests.Count);
+        var plain = JsonNode.Parse(requests[1].Body)!;
+        Assert.Null(plain["blocks"]);
+        Assert.Contains("Hourly GPU burn over the cap", plain["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(h.Ledger.Sent);
+    }
+
+    [Fact]
     public async Task DeliverAsync_404NoService_NotRetriedNowButKeptPending()
     {
         await using var h = new NotifierHarness();

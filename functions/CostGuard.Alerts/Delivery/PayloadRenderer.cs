@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CostGuard.Alerts.Messages;
 using CostGuard.Alerts.Slack;
 using CostGuard.Alerts.Teams;
@@ -10,4 +11,8 @@ internal static class PayloadRenderer
     public static string Render(AlertChannel channel, AlertMessage message) => channel == AlertChannel.Slack
         ? SlackPayloadBuilder.Build(message).ToJsonString()
         : AdaptiveCardPayloadBuilder.Build(message).ToJsonString();
+
+    /// <summary>The message as Slack's plain <c>text</c> alone, for when Slack rejects the blocks.</summary>
+    public static string RenderSlackTextOnly(AlertMessage message) =>
+        new JsonObject { ["text"] = FallbackText.For(message) }.ToJsonString();
 }

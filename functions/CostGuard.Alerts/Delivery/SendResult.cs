@@ -8,6 +8,12 @@ namespace CostGuard.Alerts.Delivery;
 /// </param>
 internal sealed record SendResult(bool Succeeded, int Attempts, int? StatusCode, string? Error, bool RetryNow, bool PayloadRejected)
 {
+    /// <summary>The receiver's error code when it sent one (Slack answers plain-text codes such as <c>invalid_blocks</c>).</summary>
+    public string? ReceiverCode { get; init; }
+
+    /// <summary>Slack refused the Block Kit blocks but would take the message without them.</summary>
+    public bool BlocksRejected => StatusCode == 400 && ReceiverCode is "invalid_blocks" or "invalid_blocks_format";
+
     public static SendResult Success(int attempts, int statusCode) => new(true, attempts, statusCode, null, false, false);
 
     /// <summary>Nothing was sent because the destination could not be resolved; fixing the setting fixes it.</summary>

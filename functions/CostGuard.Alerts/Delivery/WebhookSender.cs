@@ -93,7 +93,11 @@ internal sealed class WebhookSender(
             }
 
             // 4xx: another attempt now cannot help; whether the next run should try again depends on the code.
-            return (new SendResult(false, attempt, status, error, RetryNow: false, PayloadRejected: FailureClassifier.IsPayloadError(response.StatusCode)), null);
+            var code = body.Trim();
+            return (new SendResult(false, attempt, status, error, RetryNow: false, PayloadRejected: FailureClassifier.IsPayloadError(response.StatusCode))
+            {
+                ReceiverCode = code.Length is > 0 and <= 64 && !code.Contains(' ', StringComparison.Ordinal) ? redactor.Redact(code) : null,
+            }, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -16,7 +16,8 @@ internal static class SampleAlert
             Cloud = cloud,
             Account = account?.Id ?? "123456789012",
             Region = cloud == CloudKind.Aws ? "us-east-1" : "eastus",
-            Id = cloud == CloudKind.Aws ? "i-0sample0test0alert" : "sample-test-alert-vm",
+            // Not a real id shape on purpose: the test message must not link to some real instance.
+            Id = cloud == CloudKind.Aws ? "sample-instance (test)" : "sample-vm (test)",
             Type = cloud == CloudKind.Aws ? "p4d.24xlarge" : "Standard_NC24ads_A100_v4",
             State = InstanceState.Running,
             LaunchTime = now.AddHours(-6),

@@ -32,6 +32,23 @@ internal static class SlackPayloadBuilder
             Section($"*What was done:* {SlackText.Escape(item.WhatWasDone)}\n*Why:* {SlackText.Escape(item.Why)}"),
             FieldsSection(item),
         };
+        if (ConsoleLink.For(item.Instance) is { } link)
+        {
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "actions",
+                ["elements"] = new JsonArray
+                {
+                    new JsonObject
+                    {
+                        ["type"] = "button",
+                        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = link.Title },
+                        ["url"] = TextLimits.Truncate(link.Url.AbsoluteUri, 3000),
+                    },
+                },
+            });
+        }
+
         if (item.HowToAct is { } howTo)
         {
             blocks.Add(Context([$":bulb: {SlackText.Escape(howTo)}"]));

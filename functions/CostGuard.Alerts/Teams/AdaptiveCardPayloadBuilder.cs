@@ -42,6 +42,13 @@ internal static class AdaptiveCardPayloadBuilder
 
     private static JsonObject Wrap(AlertMessage message, JsonArray body)
     {
+        // Action.OpenUrl only: Workflows do not call back, so Submit/Execute would do nothing.
+        var actions = new JsonArray();
+        if (!message.IsDigest && ConsoleLink.For(message.Items[0].Instance) is { } link)
+        {
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = link.Title, ["url"] = link.Url.AbsoluteUri });
+        }
+
         var card = new JsonObject
         {
             ["$schema"] = CardSchema,
@@ -51,6 +58,11 @@ internal static class AdaptiveCardPayloadBuilder
             ["body"] = body,
             ["msteams"] = new JsonObject { ["width"] = "Full" },
         };
+        if (actions.Count > 0)
+        {
+            card["actions"] = actions;
+        }
+
         return new JsonObject
         {
             ["type"] = "message",

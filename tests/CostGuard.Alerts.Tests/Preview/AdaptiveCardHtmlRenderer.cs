@@ -21,6 +21,22 @@ internal static class AdaptiveCardHtmlRenderer
             sb.Append(Element(element));
         }
 
+        if (card["actions"] is JsonArray { Count: > 0 } actions)
+        {
+            sb.Append("<div class=\"actions\">");
+            foreach (var action in actions.Select(a => a!))
+            {
+                if (action["type"]!.GetValue<string>() != "Action.OpenUrl")
+                {
+                    throw new NotSupportedException($"preview cannot render action type '{action["type"]}'");
+                }
+
+                sb.Append($"<a class=\"button\" href=\"{HtmlText.Escape(action["url"]!.GetValue<string>())}\">{HtmlText.Escape(action["title"]!.GetValue<string>())}</a>");
+            }
+
+            sb.Append("</div>");
+        }
+
         sb.Append("</div></div></div>");
         return PreviewPage.Wrap("Teams preview", sb.ToString(), PreviewPage.TeamsCss);
     }

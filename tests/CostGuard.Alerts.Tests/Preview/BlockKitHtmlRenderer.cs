@@ -31,6 +31,7 @@ internal static class BlockKitHtmlRenderer
         "section" => Section(block),
         "context" => $"<div class=\"context\">{string.Join("<span class=\"sep\"></span>", block["elements"]!.AsArray().Select(e => $"<span>{HtmlText.Mrkdwn(e!["text"]!.GetValue<string>())}</span>"))}</div>",
         "divider" => "<hr class=\"divider\">",
+        "actions" => $"<div class=\"actions\">{string.Concat(block["elements"]!.AsArray().Select(e => $"<a class=\"button\" href=\"{HtmlText.Escape(e!["url"]!.GetValue<string>())}\">{HtmlText.Escape(e["text"]!["text"]!.GetValue<string>())}</a>"))}</div>",
         var other => throw new NotSupportedException($"preview cannot render block type '{other}'"),
     };
 

@@ -18,6 +18,8 @@ internal static class PreviewPage
         .context .sep { display: inline-block; width: 12px; }
         .divider { border: 0; border-top: 1px solid #dddddd; margin: 10px 0; }
         code { background: #f6f6f6; border: 1px solid #e1e1e1; border-radius: 3px; color: #e01e5a; font-size: 12px; padding: 0 3px; }
+        .actions { margin: 8px 0; }
+        .button { display: inline-block; border: 1px solid #bbbabb; border-radius: 4px; padding: 3px 12px; font-size: 13px; font-weight: 700; color: #1d1c1d; text-decoration: none; }
         .fallback { max-width: 760px; margin-top: 18px; padding: 8px 10px; background: #f8f8f8; border-left: 4px solid #ccc; color: #555; font-size: 12px; white-space: pre-wrap; }
         .fallback span { font-weight: 700; }
         """;
@@ -43,6 +45,8 @@ internal static class PreviewPage
         .facts th { text-align: left; font-weight: 600; padding: 2px 16px 2px 0; vertical-align: top; white-space: nowrap; }
         .facts td { padding: 2px 0; }
         .container.separator { border-top: 1px solid #e0e0e0; margin-top: 10px; padding-top: 6px; }
+        .actions { margin-top: 12px; }
+        .button { display: inline-block; border: 1px solid #d1d1d1; border-radius: 4px; padding: 5px 12px; font-size: 14px; font-weight: 600; color: #242424; text-decoration: none; }
         code { font-family: Consolas, monospace; background: #f0f0f0; padding: 0 3px; }
         """;
 

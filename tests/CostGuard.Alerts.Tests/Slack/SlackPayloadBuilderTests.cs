@@ -12,7 +12,7 @@ public sealed class SlackPayloadBuilderTests
         var body = SlackPayloadBuilder.Build(MessageSamples.Single());
 
         var blocks = body["blocks"]!.AsArray();
-        Assert.Equal(["header", "section", "section", "context", "context"], blocks.Select(b => b!["type"]!.GetValue<string>()));
+        Assert.Equal(["header", "section", "section", "actions", "context", "context"], blocks.Select(b => b!["type"]!.GetValue<string>()));
         Assert.Equal("plain_text", blocks[0]!["text"]!["type"]!.GetValue<string>());
         Assert.Contains("Idle GPU instance stopped", blocks[0]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var whatWhy = blocks[1]!["text"]!["text"]!.GetValue<string>();
@@ -24,7 +24,10 @@ public sealed class SlackPayloadBuilderTests
         Assert.Contains("*Type*\np4d.24xlarge", fields);
         Assert.Contains("*Owner*\nalice", fields);
         Assert.Contains("*Cost per hour*\n$32.77/h", fields);
-        var howTo = blocks[3]!["elements"]![0]!["text"]!.GetValue<string>();
+        var button = Assert.Single(blocks[3]!["elements"]!.AsArray())!;
+        Assert.Equal("button", button["type"]!.GetValue<string>());
+        Assert.Equal("https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#InstanceDetails:instanceId=i-0abc1234def567890", button["url"]!.GetValue<string>());
+        var howTo = blocks[4]!["elements"]![0]!["text"]!.GetValue<string>();
         Assert.Contains("costguard:exempt-until=2026-11-27T12:00:00Z", howTo, StringComparison.Ordinal);
         Assert.Contains("14 days (P14D)", howTo, StringComparison.Ordinal);
         var text = body["text"]!.GetValue<string>();
@@ -78,6 +81,9 @@ public sealed class SlackPayloadBuilderTests
                     Assert.InRange(block["elements"]!.AsArray().Count, 1, 10);
                     break;
                 case "divider":
+                    break;
+                case "actions":
+                    Assert.All(block["elements"]!.AsArray(), e => Assert.InRange(e!["url"]!.GetValue<string>().Length, 1, 3000));
                     break;
                 default:
                     Assert.Fail($"unexpected block type {block["type"]}");

@@ -45,6 +45,26 @@ public sealed class AdaptiveCardPayloadBuilderTests
         Assert.Contains("**What was done:** Stopped", texts, StringComparison.Ordinal);
         Assert.Contains("**Why:** Idle detail", texts, StringComparison.Ordinal);
         Assert.Contains("costguard:exempt-until=", texts, StringComparison.Ordinal);
+        var action = Assert.Single(card["actions"]!.AsArray())!;
+        Assert.Equal("Action.OpenUrl", action["type"]!.GetValue<string>());
+        Assert.StartsWith("https://us-east-1.console.aws.amazon.com/ec2/home", action["url"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_AzureVm_LinksToThePortal()
+    {
+        var vm = Samples.Instance() with
+        {
+            Cloud = CostGuard.Policies.CloudKind.Azure,
+            Id = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/ml/providers/Microsoft.Compute/virtualMachines/gpu-train-01",
+        };
+        var item = MessageSamples.IdleStop() with { Instance = vm };
+
+        var card = Card(AdaptiveCardPayloadBuilder.Build(MessageSamples.Single(item)));
+
+        Assert.Equal(
+            "https://portal.azure.com/#@/resource/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/ml/providers/Microsoft.Compute/virtualMachines/gpu-train-01",
+            card["actions"]![0]!["url"]!.GetValue<string>());
     }
 
     [Fact]

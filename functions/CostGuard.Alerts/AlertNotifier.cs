@@ -17,6 +17,7 @@ public sealed class AlertNotifier : IAlertNotifier
 {
     private readonly SafeLedger _ledger;
     private readonly WebhookSender _sender;
+    private readonly PendingRetrier _pending;
     private readonly TimeProvider _time;
     private readonly AlertNotifierOptions _options;
     private readonly ILogger _logger;
@@ -35,6 +36,7 @@ public sealed class AlertNotifier : IAlertNotifier
         _logger = logger;
         _ledger = new SafeLedger(ledger, logger);
         _sender = new WebhookSender(http, settings, delay, time, options, logger);
+        _pending = new PendingRetrier(_sender, _ledger, options, logger);
     }
 
     public async Task<DeliveryReport> DeliverAsync(Policy policy, AlertBatch batch, CancellationToken cancellationToken)
@@ -45,9 +47,9 @@ public sealed class AlertNotifier : IAlertNotifier
         }
 
         var now = _time.GetUtcNow();
-        var destinations = AlertRouter.Destinations(alerts);
+        var destinations = AlertRouter.Destinations(policy.Name, alerts);
         var results = new List<DeliveryResult>();
-        var stillPending = await RetryPendingAsync(destinations, now, results, cancellationToken).ConfigureAwait(false);
+        var stillPending = await _pending.RetryAsync(policy.Name, destinations, now, results, cancellationToken).ConfigureAwait(false);
 
         var items = AlertItemFactory.Create(policy, batch, now).ToLookup(i => AlertRouter.RouteFor(alerts, i), StringComparer.Ordinal);
         foreach (var destination in destinations)
@@ -86,7 +88,7 @@ public sealed class AlertNotifier : IAlertNotifier
         foreach (var item in candidates)
         {
             // A pending message already carries this alert: it goes out with that retry, not twice.
-            if (!seen.Add(item.DedupKey) || stillPending.Contains(PendingKey(destination.LedgerRoute, item.DedupKey)))
+            if (!seen.Add(item.DedupKey) || stillPending.Contains(PendingRetrier.Key(destination.LedgerRoute, item.DedupKey)))
             {
                 continue;
             }
@@ -122,7 +124,7 @@ public sealed class AlertNotifier : IAlertNotifier
         if (sent.Succeeded)
         {
             Log.Delivered(_logger, destination.Route, channel, message.Items.Count, sent.Attempts);
-            await RecordSentAsync(destination, keys, now, cancellationToken).ConfigureAwait(false);
+            await _ledger.RecordAllSentAsync(destination.LedgerRoute, keys, now, cancellationToken).ConfigureAwait(false);
             return new DeliveryResult(destination.Route, channel, true, 1, note);
         }
 
@@ -135,6 +137,7 @@ public sealed class AlertNotifier : IAlertNotifier
         var pending = new PendingDelivery
         {
             Id = Guid.NewGuid().ToString("N"),
+            Policy = destination.Policy,
             Route = destination.Route,
             Channel = channel,
             PayloadJson = payload,
@@ -152,69 +155,4 @@ public sealed class AlertNotifier : IAlertNotifier
         return new DeliveryResult(destination.Route, channel, false, 0,
             kept ? $"{error} (kept for retry on the next run)" : $"{error} (could not be kept for retry: ledger unavailable)");
     }
-
-    private async Task<HashSet<string>> RetryPendingAsync(
-        IReadOnlyList<RouteDestination> destinations, DateTimeOffset now, List<DeliveryResult> results, CancellationToken cancellationToken)
-    {
-        var stillPending = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pending in await _ledger.ListPendingAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var destination = AlertChannelNames.TryParse(pending.Channel, out var channel)
-                ? destinations.FirstOrDefault(d => d.Channel == channel && string.Equals(d.Route, pending.Route, StringComparison.Ordinal))
-                : null;
-            var dropReason = destination is null
-                ? $"route {pending.Route}/{pending.Channel} is no longer configured"
-                : now - pending.FirstFailedAt > _options.PendingMaxAge ? $"undelivered for longer than {_options.PendingMaxAge}" : null;
-            if (dropReason is not null || destination is null)
-            {
-                Log.PendingDropped(_logger, pending.Id, pending.Route, pending.Channel, dropReason ?? "?");
-                await _ledger.RemovePendingAsync(pending.Id, cancellationToken).ConfigureAwait(false);
-                results.Add(new DeliveryResult(pending.Route, pending.Channel, false, 0, $"pending message dropped: {dropReason}"));
-                continue;
-            }
-
-            results.Add(await RetryOneAsync(destination, pending, now, stillPending, cancellationToken).ConfigureAwait(false));
-        }
-
-        return stillPending;
-    }
-
-    private async Task<DeliveryResult> RetryOneAsync(
-        RouteDestination destination, PendingDelivery pending, DateTimeOffset now, HashSet<string> stillPending, CancellationToken cancellationToken)
-    {
-        var sent = await _sender.SendAsync(destination, pending.PayloadJson, cancellationToken).ConfigureAwait(false);
-        if (sent.Succeeded)
-        {
-            Log.PendingDelivered(_logger, pending.Id, pending.Route, pending.Channel, pending.Attempts);
-            await _ledger.RemovePendingAsync(pending.Id, cancellationToken).ConfigureAwait(false);
-            await RecordSentAsync(destination, pending.DedupKeys, now, cancellationToken).ConfigureAwait(false);
-            return new DeliveryResult(pending.Route, pending.Channel, true, 1);
-        }
-
-        var error = sent.Error ?? "delivery failed";
-        if (sent.PayloadRejected)
-        {
-            await _ledger.RemovePendingAsync(pending.Id, cancellationToken).ConfigureAwait(false);
-            return new DeliveryResult(pending.Route, pending.Channel, false, 0, $"{error} (pending message rejected; dropped)");
-        }
-
-        await _ledger.SavePendingAsync(pending with { Attempts = pending.Attempts + Math.Max(1, sent.Attempts), LastError = error }, cancellationToken)
-            .ConfigureAwait(false);
-        foreach (var key in pending.DedupKeys)
-        {
-            stillPending.Add(PendingKey(destination.LedgerRoute, key));
-        }
-
-        return new DeliveryResult(pending.Route, pending.Channel, false, 0, $"{error} (pending message kept for the next run)");
-    }
-
-    private async Task RecordSentAsync(RouteDestination destination, IEnumerable<string> keys, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var key in keys)
-        {
-            await _ledger.RecordSentAsync(destination.LedgerRoute, key, now, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static string PendingKey(string ledgerRoute, string dedupKey) => $"{ledgerRoute}\n{dedupKey}";
 }

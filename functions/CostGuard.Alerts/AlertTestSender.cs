@@ -34,7 +34,7 @@ public sealed class AlertTestSender
     /// <summary>Route names and channels of the policy, in the order <see cref="SendAsync"/> reports them.</summary>
     public static IReadOnlyList<(string Route, string Channel, string Setting)> Destinations(Policy policy) =>
         policy.Alerts is { } alerts
-            ? [.. AlertRouter.Destinations(alerts).Select(d => (d.Route, d.Channel.Name(), d.Setting))]
+            ? [.. AlertRouter.Destinations(policy.Name, alerts).Select(d => (d.Route, d.Channel.Name(), d.Setting))]
             : [];
 
     public async Task<DeliveryReport> SendAsync(Policy policy, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ public sealed class AlertTestSender
         }
 
         var now = _time.GetUtcNow();
-        foreach (var destination in AlertRouter.Destinations(alerts))
+        foreach (var destination in AlertRouter.Destinations(policy.Name, alerts))
         {
             var message = new AlertMessage
             {

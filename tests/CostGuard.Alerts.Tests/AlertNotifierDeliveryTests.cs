@@ -76,7 +76,7 @@ public sealed class AlertNotifierDeliveryTests
         Assert.Contains("25 alerts", slackBody["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("15 more", slackBody.ToJsonString(), StringComparison.Ordinal);
         Assert.Single(h.Server.RequestsTo(teams));
-        Assert.Equal(25, h.Ledger.Sent.Count(p => p.Key.StartsWith("default/slack|", StringComparison.Ordinal)));
+        Assert.Equal(25, h.Ledger.Sent.Count(p => p.Key.StartsWith("gpu-guard/default/slack|", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -198,6 +198,7 @@ public sealed class AlertNotifierDeliveryTests
         Assert.False(report.AllSucceeded);
         Assert.Single(h.Server.RequestsTo(path));
         var pending = Assert.Single(h.Ledger.Pending);
+        Assert.Equal("gpu-guard", pending.Policy);
         Assert.Equal("default", pending.Route);
         Assert.Equal("slack", pending.Channel);
     }
@@ -253,6 +254,26 @@ public sealed class AlertNotifierDeliveryTests
         Assert.Equal(firstBody, requests[1].Body);
         Assert.Empty(h.Ledger.Pending);
         Assert.Single(h.Ledger.Sent);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_PendingOfAnotherPolicy_IsLeftAloneAndNotSentToThisPolicysRoutes()
+    {
+        await using var h = new NotifierHarness(new AlertNotifierOptions { MaxAttempts = 1 });
+        var first = h.SlackWebhook("SLACK_A", "BA");
+        var second = h.SlackWebhook("SLACK_B", "BB");
+        var policyA = Samples.Policy(Samples.SlackOnly("SLACK_A")) with { Name = "policy-a" };
+        var policyB = Samples.Policy(Samples.SlackOnly("SLACK_B")) with { Name = "policy-b" };
+        h.Server.Script(first, new ScriptedResponse(503));
+        await h.Notifier.DeliverAsync(policyA, Samples.Batch([Samples.Alert(AlertKind.GuardFailure)]), default);
+
+        h.Time.Advance(TimeSpan.FromMinutes(5));
+        var report = await h.Notifier.DeliverAsync(policyB, Samples.Batch([Samples.Alert(AlertKind.GuardFailure)]), default);
+
+        Assert.True(Assert.Single(report.Results).Succeeded);
+        Assert.Equal("policy-a", Assert.Single(h.Ledger.Pending).Policy);
+        Assert.Single(h.Server.RequestsTo(second));
+        Assert.Single(h.Server.RequestsTo(first));
     }
 
     [Fact]

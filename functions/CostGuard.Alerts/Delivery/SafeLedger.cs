@@ -26,6 +26,14 @@ internal sealed class SafeLedger(IAlertLedger ledger, ILogger logger)
     public Task<bool> RecordSentAsync(string route, string key, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
         TryAsync(nameof(RecordSentAsync), () => ledger.RecordSentAsync(route, key, sentAt, cancellationToken));
 
+    public async Task RecordAllSentAsync(string route, IEnumerable<string> keys, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            await RecordSentAsync(route, key, sentAt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public Task<bool> SavePendingAsync(PendingDelivery delivery, CancellationToken cancellationToken) =>
         TryAsync(nameof(SavePendingAsync), () => ledger.SavePendingAsync(delivery, cancellationToken));
 

@@ -23,15 +23,15 @@ internal static class AlertRouter
     }
 
     /// <summary>Every configured channel of every route, in policy order, the default route last.</summary>
-    public static IReadOnlyList<RouteDestination> Destinations(AlertsConfig alerts)
+    public static IReadOnlyList<RouteDestination> Destinations(string policy, AlertsConfig alerts)
     {
         var list = new List<RouteDestination>();
         foreach (var route in alerts.Routes)
         {
-            Add(list, route.Name, route.Slack, route.Teams);
+            Add(list, policy, route.Name, route.Slack, route.Teams);
         }
 
-        Add(list, DefaultRoute, alerts.Slack, alerts.Teams);
+        Add(list, policy, DefaultRoute, alerts.Slack, alerts.Teams);
         return list;
     }
 
@@ -59,16 +59,16 @@ internal static class AlertRouter
         return true;
     }
 
-    private static void Add(List<RouteDestination> list, string route, WebhookTarget? slack, WebhookTarget? teams)
+    private static void Add(List<RouteDestination> list, string policy, string route, WebhookTarget? slack, WebhookTarget? teams)
     {
         if (slack is not null)
         {
-            list.Add(new RouteDestination(route, AlertChannel.Slack, slack.WebhookUrlSetting));
+            list.Add(new RouteDestination(policy, route, AlertChannel.Slack, slack.WebhookUrlSetting));
         }
 
         if (teams is not null)
         {
-            list.Add(new RouteDestination(route, AlertChannel.Teams, teams.WebhookUrlSetting));
+            list.Add(new RouteDestination(policy, route, AlertChannel.Teams, teams.WebhookUrlSetting));
         }
     }
 }

@@ -50,9 +50,11 @@ public sealed class AlertRouterTests
     [Fact]
     public void Destinations_RoutesInOrderThenDefault_OnlyConfiguredChannels()
     {
-        var destinations = AlertRouter.Destinations(Config);
+        var destinations = AlertRouter.Destinations("gpu-guard", Config);
 
-        Assert.Equal(["pager/teams/PAGER", "ml/slack/ML", "default/slack/DEFAULT_SLACK"], destinations.Select(d => $"{d.LedgerRoute}/{d.Setting}"));
+        Assert.Equal(
+            ["gpu-guard/pager/teams/PAGER", "gpu-guard/ml/slack/ML", "gpu-guard/default/slack/DEFAULT_SLACK"],
+            destinations.Select(d => $"{d.LedgerRoute}/{d.Setting}"));
     }
 
     private static AlertItem Item(AlertSeverity severity, Fleet.InstanceSnapshot? instance) =>

@@ -6,6 +6,9 @@ public sealed record AlertNotifierOptions
     /// <summary>Attempts per message within one run (first try included) on 429, 5xx and network errors.</summary>
     public int MaxAttempts { get; init; } = 4;
 
+    /// <summary>How long one attempt may wait for an answer before it counts as a transient failure.</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>First backoff delay; doubled on each further attempt up to <see cref="MaxDelay"/>.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 

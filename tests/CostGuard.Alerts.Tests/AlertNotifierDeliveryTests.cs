@@ -149,6 +149,32 @@ public sealed class AlertNotifierDeliveryTests
     }
 
     [Fact]
+    public async Task DeliverAsync_WebhookHangs_AttemptTimesOutOnTheInjectedClockAndIsRetried()
+    {
+        await using var h = new NotifierHarness(new AlertNotifierOptions { AttemptTimeout = TimeSpan.FromSeconds(10) });
+        var path = h.SlackWebhook(SlackSetting);
+        var release = new TaskCompletionSource();
+        h.Server.Script(path, ScriptedResponse.SlackOk with { Hold = release.Task });
+
+        var delivery = h.Notifier.DeliverAsync(Samples.Policy(Samples.SlackOnly()), Samples.Batch([Samples.Alert(AlertKind.BurnCap)]), default);
+        for (var i = 0; i < 1000 && h.Server.RequestsTo(path).Count == 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Single(h.Server.RequestsTo(path));
+
+        h.Time.Advance(TimeSpan.FromSeconds(10));
+        var report = await delivery;
+        release.SetResult();
+
+        Assert.True(Assert.Single(report.Results).Succeeded);
+        Assert.Equal(2, h.Server.RequestsTo(path).Count);
+        Assert.Equal([TimeSpan.FromSeconds(1)], h.Delay.Delays);
+        Assert.Contains(h.Logs.Lines, l => l.Contains("no answer within 10 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DeliverAsync_400InvalidPayload_NotRetriedRecordedAndNotKeptPending()
     {
         await using var h = new NotifierHarness();

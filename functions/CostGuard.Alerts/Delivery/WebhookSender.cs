@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CostGuard.Alerts.Logging;
 using CostGuard.Alerts.Messages;
@@ -52,7 +53,7 @@ internal sealed class WebhookSender(
             if (wait > options.MaxRetryAfter)
             {
                 // Waiting this long would stall the sweep; the message goes pending for the next run instead.
-                last = result with { Error = $"{result.Error} (Retry-After {wait.TotalSeconds:0} s is longer than this run waits)" };
+                last = result with { Error = $"{result.Error} (Retry-After {wait.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s is longer than this run waits)" };
                 break;
             }
 
@@ -72,20 +73,23 @@ internal sealed class WebhookSender(
     private async Task<(SendResult Result, TimeSpan? RetryAfter)> AttemptAsync(
         Uri url, string payloadJson, int attempt, SecretRedactor redactor, CancellationToken cancellationToken)
     {
+        // A hung webhook must not hold the sweep: each attempt gets its own deadline on the injected clock.
+        using var deadline = new CancellationTokenSource(options.AttemptTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, url)
             {
                 Content = new StringContent(payloadJson, Encoding.UTF8, "application/json"),
             };
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
                 return (SendResult.Success(attempt, status), null);
             }
 
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             var error = redactor.Redact($"HTTP {status} {TextLimits.Truncate(body.Trim(), MaxErrorBody)}".Trim());
             if (FailureClassifier.IsTransient(response.StatusCode))
             {
@@ -102,6 +106,11 @@ internal sealed class WebhookSender(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            var error = $"no answer within {options.AttemptTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
+            return (new SendResult(false, attempt, null, error, RetryNow: true, PayloadRejected: false), null);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {

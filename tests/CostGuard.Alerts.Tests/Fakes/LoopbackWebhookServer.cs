@@ -96,7 +96,8 @@ internal sealed class LoopbackWebhookServer : IAsyncDisposable
                 return;
             }
 
-            await AnswerAsync(context).ConfigureAwait(false);
+            // Answer concurrently, so a held (hung) answer does not block the next request.
+            _ = Task.Run(() => AnswerAsync(context));
         }
     }
 
@@ -110,6 +111,23 @@ internal sealed class LoopbackWebhookServer : IAsyncDisposable
         var response = _scripts.TryGetValue(path, out var queue) && queue.TryDequeue(out var scripted)
             ? scripted
             : path.Contains("/workflows/", StringComparison.Ordinal) ? ScriptedResponse.TeamsAccepted : ScriptedResponse.SlackOk;
+        if (response.Hold is not null)
+        {
+            await response.Hold.ConfigureAwait(false);
+        }
+
+        try
+        {
+            await WriteAsync(context, response).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException or InvalidOperationException)
+        {
+            // The client gave up (timeout) or the server is shutting down.
+        }
+    }
+
+    private static async Task WriteAsync(HttpListenerContext context, ScriptedResponse response)
+    {
         context.Response.StatusCode = response.Status;
         if (response.RetryAfter is not null)
         {

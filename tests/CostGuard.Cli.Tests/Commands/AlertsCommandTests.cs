@@ -103,6 +103,27 @@ public sealed class AlertsCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AlertsTest_PolicyFileMissing_InvalidInputNamingTheFile()
+    {
+        var exit = await RunAsync("alerts", "test", "--policy", Path.Combine(_dir, "nope.json"));
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("nope.json: cannot read", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertsTest_PolicyNotJson_InvalidInputWithLine()
+    {
+        var path = Path.Combine(_dir, "broken.json");
+        await File.WriteAllTextAsync(path, "{\n  \"name\": \"x\",\n  oops\n}");
+
+        var exit = await RunAsync("alerts", "test", "--policy", path);
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("broken.json: not valid JSON at line 3", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AlertsTest_MissingPolicyOption_UsageError()
     {
         var exit = await RunAsync("alerts", "test");

@@ -45,7 +45,7 @@ internal static class SpendRuleEvaluator
                         Account = snapshot.Id,
                         Message = $"Account {snapshot.Id}: month-to-date GPU spend {Money.Usd(snapshot.MonthToDateUsd)} has reached "
                             + $"{percent.ToString(CultureInfo.InvariantCulture)}% of the {Money.Usd(monthly)} monthly cap "
-                            + $"(live burn {Money.PerHour(burn)}).",
+                            + $"(live burn {Money.PerHour(before)}).",
                         DedupKey = $"cap-warning|{cloud}|{snapshot.Id}|{month}|{percent.ToString(CultureInfo.InvariantCulture)}",
                     });
                 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using CostGuard.Alerts;
-using CostGuard.Policies;
+using CostGuard.Policies.Loading;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CostGuard.Cli.Commands;
@@ -26,10 +26,11 @@ internal static class AlertsCommand
 
     private static async Task<int> TestAsync(CliEnvironment env, FileInfo file, bool json, CancellationToken cancellationToken)
     {
-        var (policy, errors) = await LoadPolicyAsync(file, cancellationToken).ConfigureAwait(false);
-        if (policy is null)
+        var loaded = await PolicyLoader.LoadFileAsync(file.ToString(), cancellationToken).ConfigureAwait(false);
+        if (!loaded.IsValid || loaded.Policy is not { } policy)
         {
-            foreach (var error in errors)
+            // The loader's messages never repeat a URL written in the policy (it rejects them without echoing).
+            foreach (var error in loaded.Errors)
             {
                 await env.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
             }
@@ -79,8 +80,4 @@ internal static class AlertsCommand
 
         return report.AllSucceeded ? ExitCodes.Success : ExitCodes.Failure;
     }
-
-    // The one place that loads the policy: switch to CostGuard.Policies.Loading.PolicyLoader when it lands on main.
-    private static Task<(Policy? Policy, IReadOnlyList<string> Errors)> LoadPolicyAsync(FileInfo file, CancellationToken cancellationToken) =>
-        InterimPolicyReader.ReadAsync(file, cancellationToken);
 }

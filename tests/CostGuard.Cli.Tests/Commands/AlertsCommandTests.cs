@@ -47,6 +47,27 @@ public sealed class AlertsCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AlertsTest_ShippedRoutingPolicy_EveryRouteAndChannelGetsOneSample()
+    {
+        var paths = new[]
+        {
+            Webhook("COSTGUARD_TEAMS_RESEARCH_WEBHOOK_URL", "/workflows/research/triggers/manual/paths/invoke?sig=" + Token),
+            Webhook("COSTGUARD_SLACK_LLM_WEBHOOK_URL", "/services/T1/BLLM/" + Token),
+            Webhook("COSTGUARD_SLACK_WEBHOOK_URL", "/services/T1/BDEFAULT/" + Token),
+            Webhook("COSTGUARD_TEAMS_WEBHOOK_URL", "/workflows/default/triggers/manual/paths/invoke?sig=" + Token),
+        };
+
+        var exit = await RunAsync("alerts", "test", "--policy", RepositoryRoot.Combine("policies", "finops-routing.json"), "--json");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.All(paths, p => Assert.Single(_server.RequestsTo(p)));
+        using var json = JsonDocument.Parse(_out.ToString());
+        Assert.Equal(
+            ["research/teams", "llm-critical/slack", "default/slack", "default/teams"],
+            json.RootElement.GetProperty("results").EnumerateArray().Select(r => $"{r.GetProperty("route").GetString()}/{r.GetProperty("channel").GetString()}"));
+    }
+
+    [Fact]
     public async Task AlertsTest_OneRouteRejected_ExitsOneAndSaysWhichWithoutTheUrl()
     {
         Webhook("COSTGUARD_SLACK_WEBHOOK_URL", "/services/T1/B1/" + Token);
@@ -88,7 +109,7 @@ public sealed class AlertsCommandTests : IAsyncLifetime, IDisposable
         var exit = await RunAsync("alerts", "test", "--policy", policy);
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("$.alerts.slack.webhookUrlSetting must name a setting", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("$.alerts.slack.webhookUrlSetting: a Slack incoming-webhook URL (redacted) is not allowed", _error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Token, _error.ToString(), StringComparison.Ordinal);
         Assert.Empty(_server.Requests);
     }
@@ -108,7 +129,7 @@ public sealed class AlertsCommandTests : IAsyncLifetime, IDisposable
         var exit = await RunAsync("alerts", "test", "--policy", Path.Combine(_dir, "nope.json"));
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("nope.json: cannot read", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("nope.json: $: cannot read the policy file", _error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +141,8 @@ public sealed class AlertsCommandTests : IAsyncLifetime, IDisposable
         var exit = await RunAsync("alerts", "test", "--policy", path);
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("broken.json: not valid JSON at line 3", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("broken.json:3:", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("invalid JSON", _error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,9 +15,10 @@ public sealed class SecretLeakTests
     public async Task DeliverAsync_EveryKindOfFailure_NoUrlInLogsErrorsOrPending()
     {
         await using var h = new NotifierHarness(new AlertNotifierOptions { MaxAttempts = 2 });
+        using var dead = new ResettingEndpoint();
         var echo = h.SlackWebhook("SLACK_ECHO", "BECHO");
         var flaky = h.TeamsWebhook("TEAMS_FLAKY", "flaky");
-        h.Set("SLACK_DEAD", $"http://127.0.0.1:{ClosedPort()}/services/T1/B1/{NotifierHarness.SlackToken}dead");
+        h.Set("SLACK_DEAD", $"http://127.0.0.1:{dead.Port}/services/T1/B1/{NotifierHarness.SlackToken}dead");
         h.Set("SLACK_GARBAGE", $"not a url {NotifierHarness.SlackToken}garbage");
         // Receivers that echo the URL back in their error body must not smuggle it into the report either.
         h.Server.Script(echo, new ScriptedResponse(400, $"invalid_payload at {h.Server.BaseUrl}{echo}"));
@@ -118,12 +119,5 @@ public sealed class SecretLeakTests
         services.AddSingleton<IWebhookSettingResolver>(new EnvironmentWebhookSettingResolver(_ => url));
         configure(services);
         return services.BuildServiceProvider();
-    }
-
-    private static int ClosedPort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace CostGuard.Alerts.Tests.Fakes;
@@ -31,10 +30,11 @@ internal sealed class LoopbackWebhookServer : IAsyncDisposable
 
     public static LoopbackWebhookServer Start()
     {
-        // HttpListener cannot bind port 0, so take a free port from the OS and retry if someone grabs it first.
+        // HttpListener cannot bind port 0. Asking the OS for a free port and binding it afterwards proved racy under
+        // parallel test runs (the OS hands the same recently used port out again), so try random high ports instead.
         for (var attempt = 0; ; attempt++)
         {
-            var port = FreePort();
+            var port = Random.Shared.Next(20_000, 60_000);
             var listener = new HttpListener();
             listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
@@ -42,9 +42,9 @@ internal sealed class LoopbackWebhookServer : IAsyncDisposable
                 listener.Start();
                 return new LoopbackWebhookServer(listener, port);
             }
-            catch (HttpListenerException) when (attempt < 20)
+            catch (HttpListenerException) when (attempt < 100)
             {
-                listener.Close();
+                ((IDisposable)listener).Dispose();
             }
         }
     }
@@ -73,13 +73,6 @@ internal sealed class LoopbackWebhookServer : IAsyncDisposable
         catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private async Task ServeAsync()

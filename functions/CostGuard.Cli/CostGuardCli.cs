@@ -11,6 +11,8 @@ internal static class CostGuardCli
         var root = new RootCommand("CostGuard: a cloud GPU cost-guard for AWS and Azure.");
         root.Subcommands.Add(ValidateCommand.Create(env));
         root.Subcommands.Add(PlanCommand.Create(env));
+        root.Subcommands.Add(SimulateCommand.Create(env));
+        root.Subcommands.Add(TraceCommand.Create(env));
         root.Subcommands.Add(AlertsCommand.Create(env));
         return root;
     }

@@ -1,4 +1,36 @@
 using BenchmarkDotNet.Running;
+using CostGuard.Benchmarks;
 
-// Runs every benchmark in this assembly; pass --filter to pick some (BenchmarkDotNet's own switches).
+// `--generate-trace` only writes the simulate benchmark's 8.64 M-row trace and prints its path (to measure the
+// CLI on it, e.g. with /usr/bin/time -v). Otherwise runs the benchmarks; pass --filter to pick some.
+if (args is ["--generate-trace"])
+{
+    Console.WriteLine(await BenchmarkTraceFile.EnsureAsync(CancellationToken.None).ConfigureAwait(false));
+    return;
+}
+
+// `--once` runs each simulate benchmark a single time with a stopwatch: a quick look, not a measurement.
+if (args is ["--once", ..])
+{
+    var bench = new SimulateBenchmarks();
+    bench.Setup();
+    foreach (var (name, run) in new (string, Func<Task>)[] { ("read lines", bench.ReadLines), ("parse trace", bench.ParseTrace), ("simulate", bench.Simulate) })
+    {
+        if (args.Length > 1 && !args.AsSpan(1).Contains(name.Split(' ')[0]))
+        {
+            continue;
+        }
+
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await run().ConfigureAwait(false);
+        process.Refresh();
+        Console.WriteLine($"{name}: {watch.Elapsed.TotalSeconds:0.00} s wall, {(process.TotalProcessorTime - cpu).TotalSeconds:0.00} s CPU");
+    }
+
+    bench.Cleanup();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

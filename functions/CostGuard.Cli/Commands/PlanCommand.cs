@@ -81,6 +81,11 @@ internal static class PlanCommand
             ($"Evaluating policy \"{loadedPolicy.Name}\" ({Kebab.Of(loadedPolicy.Mode)}) against {snapshotFile}: {loadedSnapshot.Accounts.Count} account(s), "
             + $"{loadedSnapshot.Accounts.Sum(a => a.Instances.Count)} instance(s), at {IsoTime.Format(at)}.").AsMemory(),
             cancellationToken).ConfigureAwait(false);
+        foreach (var note in ScopeNotes(loadedPolicy, loadedSnapshot))
+        {
+            await env.Error.WriteLineAsync(note.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
         Plan plan;
         try
         {
@@ -99,6 +104,20 @@ internal static class PlanCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Says which accounts the policy and the snapshot do not share, since those are silently not evaluated.</summary>
+    internal static IEnumerable<string> ScopeNotes(Policies.Policy policy, FleetSnapshot snapshot)
+    {
+        foreach (var account in snapshot.Accounts.Where(a => !policy.IsInScope(a.Cloud, a.Id)))
+        {
+            yield return $"note: {Kebab.Of(account.Cloud)} account {account.Id} is in the snapshot but not in the policy's accounts; it is not evaluated.";
+        }
+
+        foreach (var scope in policy.Accounts.Where(s => !snapshot.Accounts.Any(a => a.Cloud == s.Cloud && string.Equals(a.Id, s.Id, StringComparison.OrdinalIgnoreCase))))
+        {
+            yield return $"note: {Kebab.Of(scope.Cloud)} account {scope.Id} is in the policy but not in the snapshot.";
+        }
     }
 
     /// <summary>The newest sample time makes a snapshot file evaluate the same way every time it is planned.</summary>

@@ -86,6 +86,20 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_AccountsOutsideEitherSide_AreNotedOnStderr()
+    {
+        var snapshot = _files.Write("""{ "accounts": [ { "cloud": "aws", "id": "999999999999", "instances": [] } ] }""");
+
+        var run = await CliRun.RunAsync("plan", "--policy", Policy, "--snapshot", snapshot, "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("aws account 999999999999 is in the snapshot but not in the policy's accounts", run.Error, StringComparison.Ordinal);
+        Assert.Contains("aws account 111122223333 is in the policy but not in the snapshot", run.Error, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal(0, doc.RootElement.GetProperty("accounts").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Plan_InvalidPolicy_ExitsTwoWithoutEvaluating()
     {
         var policy = _files.Write("""{ "name": "p", "mode": "enforce", "idle": { "window": "PT30" } }""");

@@ -67,6 +67,23 @@ public sealed class PolicySchemaTests
         Assert.NotNull(Schema["$id"]);
     }
 
+    [Fact]
+    public void Schema_SectionExamples_AreValidPolicies()
+    {
+        var sections = ((JsonObject)Schema["properties"]!).Where(p => p.Value!["examples"] is not null).ToList();
+
+        Assert.True(sections.Count >= 9);
+        foreach (var (name, section) in sections)
+        {
+            foreach (var example in section!["examples"]!.AsArray())
+            {
+                var policy = new JsonObject { ["name"] = "p", ["mode"] = "enforce", [name] = example!.DeepClone() };
+                var result = PolicyLoader.Load(policy.ToJsonString(), $"{name}-example.json");
+                Assert.True(result.IsValid, string.Join(" | ", result.Errors));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("PT30M")]
     [InlineData("P7D")]

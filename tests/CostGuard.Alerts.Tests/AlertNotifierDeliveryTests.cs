@@ -153,8 +153,9 @@ public sealed class AlertNotifierDeliveryTests
     {
         await using var h = new NotifierHarness(new AlertNotifierOptions { AttemptTimeout = TimeSpan.FromSeconds(10) });
         var path = h.SlackWebhook(SlackSetting);
-        var release = new TaskCompletionSource();
-        h.Server.Script(path, ScriptedResponse.SlackOk with { Hold = release.Task });
+        // Never released: the hung answer is abandoned when the server is disposed.
+        var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Server.Script(path, ScriptedResponse.SlackOk with { Hold = never.Task });
 
         var delivery = h.Notifier.DeliverAsync(Samples.Policy(Samples.SlackOnly()), Samples.Batch([Samples.Alert(AlertKind.BurnCap)]), default);
         for (var i = 0; i < 1000 && h.Server.RequestsTo(path).Count == 0; i++)
@@ -166,7 +167,6 @@ public sealed class AlertNotifierDeliveryTests
 
         h.Time.Advance(TimeSpan.FromSeconds(10));
         var report = await delivery;
-        release.SetResult();
 
         Assert.True(Assert.Single(report.Results).Succeeded);
         Assert.Equal(2, h.Server.RequestsTo(path).Count);

@@ -64,13 +64,18 @@ internal sealed class LoopbackWebhookServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
+        // Closing the managed HttpListener while an answer is still being written can block inside its locks;
+        // bound the wait so a stuck close can never hang the test run (the listener is abandoned instead).
         try
         {
-            await _loop.ConfigureAwait(false);
+            await Task.Run(() =>
+            {
+                _listener.Stop();
+                _listener.Close();
+            }).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            await _loop.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or TimeoutException)
         {
         }
     }

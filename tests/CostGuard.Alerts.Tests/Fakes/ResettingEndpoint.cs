@@ -32,14 +32,27 @@ internal sealed class ResettingEndpoint : IDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
+            TcpClient client;
             try
             {
-                using var client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-                client.Client.LingerState = new LingerOption(true, 0);
+                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
+            }
+
+            // One connection going wrong must not stop the loop: unaccepted connections would hang their clients.
+            try
+            {
+                client.Client.LingerState = new LingerOption(true, 0);
+            }
+            catch (SocketException)
+            {
+            }
+            finally
+            {
+                client.Dispose();
             }
         }
     }

@@ -13,6 +13,8 @@ internal static class CostGuardCli
         root.Subcommands.Add(PlanCommand.Create(env));
         root.Subcommands.Add(SimulateCommand.Create(env));
         root.Subcommands.Add(TraceCommand.Create(env));
+        root.Subcommands.Add(EnforceCommand.Create(env));
+        root.Subcommands.Add(AuditCommand.Create(env));
         root.Subcommands.Add(AlertsCommand.Create(env));
         return root;
     }

@@ -6,7 +6,7 @@ using CostGuard.Benchmarks;
 if (args is ["--generate-trace"])
 {
     Console.WriteLine(await BenchmarkTraceFile.EnsureAsync(CancellationToken.None).ConfigureAwait(false));
-    return;
+    return 0;
 }
 
 // `--once` runs each simulate benchmark a single time with a stopwatch: a quick look, not a measurement.
@@ -14,7 +14,7 @@ if (args is ["--once", ..])
 {
     var bench = new SimulateBenchmarks();
     bench.Setup();
-    foreach (var (name, run) in new (string, Func<Task>)[] { ("read lines", bench.ReadLines), ("parse trace", bench.ParseTrace), ("simulate", bench.Simulate) })
+    foreach (var (name, run) in new (string, Func<Task>)[] { ("read lines", bench.ReadLines), ("parse trace", bench.ParseTrace), ("simulate", bench.Simulate), ("no-rules simulate", bench.SimulateNoRules) })
     {
         if (args.Length > 1 && !args.AsSpan(1).Contains(name.Split(' ')[0]))
         {
@@ -30,7 +30,19 @@ if (args is ["--once", ..])
     }
 
     bench.Cleanup();
-    return;
+    return 0;
+}
+
+// `aws-sweep-report` prints request counts against the protocol minimum and sweep CPU time.
+if (args is ["aws-sweep-report", ..])
+{
+    return await AwsSweepReport.RunAsync().ConfigureAwait(false);
+}
+
+if (args is ["aws-fake-server", ..])
+{
+    return await AwsSweepReport.ServeAsync().ConfigureAwait(false);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -70,5 +70,25 @@ public class SimulateBenchmarks
         return result.SpendWithUsd;
     }
 
+    /// <summary>The simulation with an engine that plans nothing: the simulator's own cost, without the rules.</summary>
+    [Benchmark]
+    public async Task<decimal> SimulateNoRules()
+    {
+        var result = await new TraceSimulator(NothingPlanned).RunAsync(Policy, Open, new SimulationOptions(), CancellationToken.None).ConfigureAwait(false);
+        return result.SpendWithUsd;
+    }
+
+    private static Engine.Plan NothingPlanned(Policy policy, Fleet.FleetSnapshot snapshot, DateTimeOffset now, Engine.EvaluationFocus? focus) => new()
+    {
+        PolicyName = policy.Name,
+        Mode = policy.Mode,
+        EvaluatedAt = now,
+        Actions = [],
+        Alerts = [],
+        Deferred = [],
+        Accounts = [],
+        Memory = snapshot.Memory,
+    };
+
     private FileStream Open() => new(_trace, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 }

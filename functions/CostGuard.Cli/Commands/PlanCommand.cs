@@ -19,12 +19,12 @@ internal static class PlanCommand
             HelpName = "policy.json",
             Required = true,
         };
-        var snapshot = new Option<string>("--snapshot")
+        var snapshot = new Option<string?>("--snapshot")
         {
-            Description = "Fleet snapshot JSON file (format: policies/samples/README.md).",
+            Description = "Fleet snapshot JSON file (format: policies/samples/README.md). Without it the policy's live accounts are read (a dry run: nothing is changed).",
             HelpName = "snapshot.json",
-            Required = true,
         };
+        var state = StateOption.Create();
         var json = new Option<bool>("--json")
         {
             Description = "Print the plan as one JSON document on stdout (policy, mode, evaluatedAt, accounts, actions, alerts, deferred).",
@@ -36,15 +36,18 @@ internal static class PlanCommand
         };
         var command = new Command(
             "plan",
-            "Show what the policy would do to a fleet snapshot, without acting: a table on stderr, JSON on stdout with --json. "
+            "Show what the policy would do to a fleet snapshot (--snapshot) or to its live accounts, without acting: a table on stderr, JSON on stdout with --json. "
             + "Exit 0 on success, 2 when the policy or the snapshot is invalid (every error is listed).")
         {
             policy,
             snapshot,
             json,
             now,
+            state,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
+        command.SetAction((parseResult, cancellationToken) => parseResult.GetValue(snapshot) is null
+            ? LiveSweepRunner.RunAsync(env, parseResult.GetValue(policy)!, act: false, parseResult.GetValue(json), parseResult.GetValue(state), cancellationToken)
+            : RunAsync(
             env,
             parseResult.GetValue(policy)!,
             parseResult.GetValue(snapshot)!,

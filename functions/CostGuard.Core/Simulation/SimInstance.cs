@@ -10,7 +10,7 @@ namespace CostGuard.Simulation;
 internal sealed class SimInstance
 {
     private static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>();
-    private readonly List<UtilizationSample> _samples = new(8);
+    private readonly SampleWindow _samples = new();
     private Dictionary<string, string>? _guardTags;
     private InstanceSnapshot? _snapshot;
     private string? _user;
@@ -103,29 +103,9 @@ internal sealed class SimInstance
             MergeTags();
         }
 
-        var sample = new UtilizationSample(row.Time, row.GpuPercent, row.CpuPercent);
-        if (_samples.Count > 0 && _samples[^1].Time == row.Time)
-        {
-            _samples[^1] = sample;
-        }
-        else
-        {
-            _samples.Add(sample);
-        }
-
         // Keep the sample in effect at the window start (the last one at or before it) and every later one.
-        var windowStart = row.Time - window;
-        var drop = 0;
-        while (drop + 1 < _samples.Count && _samples[drop + 1].Time <= windowStart)
-        {
-            drop++;
-        }
-
-        if (drop > 0)
-        {
-            _samples.RemoveRange(0, drop);
-        }
-
+        _samples.Add(new UtilizationSample(row.Time, row.GpuPercent, row.CpuPercent));
+        _samples.TrimBefore(row.Time - window);
         _snapshot = null;
     }
 
@@ -192,7 +172,7 @@ internal sealed class SimInstance
         LaunchTime = LaunchTime,
         Tags = Tags,
         UsdPerHour = UsdPerHour,
-        Samples = _samples.ToArray(),
+        Samples = _samples.View(),
     };
 
     private void MergeTags()

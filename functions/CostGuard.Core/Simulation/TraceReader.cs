@@ -51,38 +51,33 @@ public sealed class TraceReader : IDisposable
     {
         try
         {
-            return await ReadRowAsync(cancellationToken).ConfigureAwait(false);
+            if (_columns is null)
+            {
+                if (!await _csv.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    throw new TraceFormatException(1, null, "the trace is empty; it needs a header row naming the eleven columns");
+                }
+
+                _columns = TraceColumns.FromHeader(_csv);
+            }
+
+            if (!await _csv.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
         }
         catch (InvalidDataException ex)
         {
-            // A truncated or corrupt .csv.gz: say where reading stopped rather than crash.
+            // A corrupt .csv.gz: say where reading stopped rather than crash.
             throw new TraceFormatException(_csv.Line + 1, null, $"the compressed trace is corrupt or truncated ({ex.Message})");
-        }
-    }
-
-    public void Dispose() => _text.Dispose();
-
-    private async ValueTask<bool> ReadRowAsync(CancellationToken cancellationToken)
-    {
-        if (_columns is null)
-        {
-            if (!await _csv.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                throw new TraceFormatException(1, null, "the trace is empty; it needs a header row naming the eleven columns");
-            }
-
-            _columns = TraceColumns.FromHeader(_csv);
-        }
-
-        if (!await _csv.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return false;
         }
 
         Current = ParseRow(_columns);
         RowsRead++;
         return true;
     }
+
+    public void Dispose() => _text.Dispose();
 
     private TraceRow ParseRow(TraceColumns c)
     {

@@ -143,10 +143,23 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Plan_MissingRequiredOption_IsAUsageError()
     {
-        var run = await CliRun.RunAsync("plan", "--policy", Policy);
+        var run = await CliRun.RunAsync("plan", "--snapshot", Snapshot);
 
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--policy", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_NoSnapshotAndNoAccounts_SaysThereIsNothingLiveToSweep()
+    {
+        var policy = _files.Write("""{ "name": "no-accounts", "mode": "dry-run" }""");
+
+        var run = await CliRun.RunAsync("plan", "--policy", policy, "--state", _files.Write(string.Empty) + ".db");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("the policy lists no accounts", run.Error, StringComparison.Ordinal);
         Assert.Contains("--snapshot", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
     }
 
     private static (string?, string?) Pair(JsonElement action) => (action.GetProperty("action").GetString(), action.GetProperty("reason").GetString());

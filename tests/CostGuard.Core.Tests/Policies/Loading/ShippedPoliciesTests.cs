@@ -12,7 +12,9 @@ public sealed class ShippedPoliciesTests
         foreach (var file in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (!relative.StartsWith("schema/", StringComparison.Ordinal) && !relative.StartsWith("samples/", StringComparison.Ordinal))
+            // schema/, samples/ and prices/ (the shipped on-demand price tables) hold data, not policies.
+            if (!relative.StartsWith("schema/", StringComparison.Ordinal) && !relative.StartsWith("samples/", StringComparison.Ordinal)
+                && !relative.StartsWith("prices/", StringComparison.Ordinal))
             {
                 data.Add(relative);
             }

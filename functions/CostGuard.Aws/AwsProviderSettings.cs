@@ -1,0 +1,36 @@
+using Amazon.Runtime;
+using CostGuard.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace CostGuard.Aws;
+
+/// <summary>What the AWS provider needs from its host (the CLI or the Functions app).</summary>
+public sealed record AwsProviderSettings
+{
+    /// <summary>Environment lookup for AWS_ENDPOINT_URL* (injected so tests and the CLI's environment agree).</summary>
+    public required Func<string, string?> GetVariable { get; init; }
+
+    /// <summary>Billing cache (the state store): Cost Explorer is asked at most once an hour.</summary>
+    public required IBillingCache BillingCache { get; init; }
+
+    public required ApiRequestCounter Requests { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Base credentials; null resolves the standard AWS chain on first use.</summary>
+    public Func<AWSCredentials>? Credentials { get; init; }
+
+    /// <summary>HTTP handler for every AWS call; null uses a shared SocketsHttpHandler.</summary>
+    public HttpMessageHandler? Handler { get; init; }
+
+    /// <summary>Regions of one account read at the same time.</summary>
+    public int MaxParallelRegions { get; init; } = 4;
+
+    /// <summary>Retries after the first attempt (the SDKs' standard mode makes 3 attempts in all).</summary>
+    public int MaxErrorRetry { get; init; } = 2;
+
+    /// <summary>Backoff wait of the thin clients; null waits on <see cref="Time"/>. Tests pass a recorder.</summary>
+    public Func<TimeSpan, CancellationToken, Task>? RetryDelay { get; init; }
+
+    public ILogger? Logger { get; init; }
+}

@@ -1,0 +1,13 @@
+using CostGuard.Aws.Inventory;
+using CostGuard.Fleet;
+using CostGuard.Ports;
+
+namespace CostGuard.Aws;
+
+/// <summary>What one region of one account yielded; <see cref="Problem"/> set means the region is incomplete.</summary>
+internal sealed record RegionRead(
+    string Region,
+    IReadOnlyList<Ec2Instance> Instances,
+    IReadOnlyDictionary<string, IReadOnlyList<UtilizationSample>> Samples,
+    IReadOnlyList<InstanceNote> Notes,
+    string? Problem);

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Text.Json;
+using CostGuard.Engine;
+using CostGuard.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace CostGuard.State;
+
+/// <summary>
+/// The laptop state store: billing cache, guard memory, append-only audit log and alert ledger in one
+/// SQLite file. Each call opens its own connection, so concurrent sweeps of one process stay safe.
+/// </summary>
+public sealed class SqliteStateStore : IStateStore
+{
+    private readonly string _connectionString;
+
+    private SqliteStateStore(string path)
+    {
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+    }
+
+    /// <summary>The default file: <c>LocalApplicationData/costguard/state.db</c>.</summary>
+    public static string DefaultPath() =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "costguard", "state.db");
+
+    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
+    public static async Task<SqliteStateStore> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var store = new SqliteStateStore(path);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await Execute(connection, StateSchema.Create, cancellationToken).ConfigureAwait(false);
+        return store;
+    }
+
+    public async Task<CachedBilling?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT payload, fetched_at FROM billing_cache WHERE key = $key", ("$key", key));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new CachedBilling(reader.GetString(0), ParseTime(reader.GetString(1)))
+            : null;
+    }
+
+    public async Task SetAsync(string key, CachedBilling value, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            "INSERT INTO billing_cache(key, payload, fetched_at) VALUES($key, $payload, $at) ON CONFLICT(key) DO UPDATE SET payload = excluded.payload, fetched_at = excluded.fetched_at",
+            ("$key", key), ("$payload", value.Payload), ("$at", FormatTime(value.FetchedAt)));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<GuardMemory> LoadAsync(string policyName, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT json FROM guard_memory WHERE policy = $policy", ("$policy", policyName));
+        var json = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        return json is null ? GuardMemory.Empty : StoredMemory.FromJson(json);
+    }
+
+    public async Task SaveAsync(string policyName, GuardMemory memory, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            "INSERT INTO guard_memory(policy, json) VALUES($policy, $json) ON CONFLICT(policy) DO UPDATE SET json = excluded.json",
+            ("$policy", policyName), ("$json", StoredMemory.ToJson(memory)));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // One prepared statement for the whole batch: a sweep can audit thousands of decisions.
+        await using var command = Command(
+            connection,
+            "INSERT INTO audit(time_ms, time, policy, cloud, account, region, instance, action, reason, mode, outcome, detail) " +
+            "VALUES($ms, $time, $policy, $cloud, $account, $region, $instance, $action, $reason, $mode, $outcome, $detail)",
+            ("$ms", 0L), ("$time", string.Empty), ("$policy", string.Empty), ("$cloud", string.Empty), ("$account", string.Empty), ("$region", null),
+            ("$instance", null), ("$action", string.Empty), ("$reason", string.Empty), ("$mode", string.Empty), ("$outcome", string.Empty), ("$detail", null));
+        command.Transaction = transaction;
+        foreach (var r in records)
+        {
+            Set(command, "$ms", r.Time.ToUnixTimeMilliseconds());
+            Set(command, "$time", FormatTime(r.Time));
+            Set(command, "$policy", r.Policy);
+            Set(command, "$cloud", r.Cloud);
+            Set(command, "$account", r.Account);
+            Set(command, "$region", r.Region);
+            Set(command, "$instance", r.Instance);
+            Set(command, "$action", r.Action);
+            Set(command, "$reason", r.Reason);
+            Set(command, "$mode", r.Mode);
+            Set(command, "$outcome", r.Outcome);
+            Set(command, "$detail", r.Detail);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ReadAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            "SELECT time, policy, cloud, account, region, instance, action, reason, mode, outcome, detail FROM audit " +
+            "WHERE time_ms >= $since ORDER BY time_ms, id LIMIT $limit",
+            ("$since", since?.ToUnixTimeMilliseconds() ?? long.MinValue), ("$limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var records = new List<AuditRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(new AuditRecord
+            {
+                Time = ParseTime(reader.GetString(0)),
+                Policy = reader.GetString(1),
+                Cloud = reader.GetString(2),
+                Account = reader.GetString(3),
+                Region = reader.IsDBNull(4) ? null : reader.GetString(4),
+                Instance = reader.IsDBNull(5) ? null : reader.GetString(5),
+                Action = reader.GetString(6),
+                Reason = reader.GetString(7),
+                Mode = reader.GetString(8),
+                Outcome = reader.GetString(9),
+                Detail = reader.IsDBNull(10) ? null : reader.GetString(10),
+            });
+        }
+
+        return records;
+    }
+
+    public async Task<DateTimeOffset?> LastSentAsync(string route, string dedupKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT sent_at FROM alert_sent WHERE route = $route AND dedup_key = $key", ("$route", route), ("$key", dedupKey));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string text ? ParseTime(text) : null;
+    }
+
+    public async Task RecordSentAsync(string route, string dedupKey, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            "INSERT INTO alert_sent(route, dedup_key, sent_at) VALUES($route, $key, $at) ON CONFLICT(route, dedup_key) DO UPDATE SET sent_at = excluded.sent_at",
+            ("$route", route), ("$key", dedupKey), ("$at", FormatTime(sentAt)));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SavePendingAsync(PendingDelivery delivery, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            "INSERT INTO pending_delivery(id, route, channel, payload, dedup_keys, attempts, first_failed_at, last_error) " +
+            "VALUES($id, $route, $channel, $payload, $keys, $attempts, $first, $error) ON CONFLICT(id) DO UPDATE SET " +
+            "route = excluded.route, channel = excluded.channel, payload = excluded.payload, dedup_keys = excluded.dedup_keys, " +
+            "attempts = excluded.attempts, first_failed_at = excluded.first_failed_at, last_error = excluded.last_error",
+            ("$id", delivery.Id), ("$route", delivery.Route), ("$channel", delivery.Channel), ("$payload", delivery.PayloadJson),
+            ("$keys", JsonSerializer.Serialize(delivery.DedupKeys)), ("$attempts", delivery.Attempts),
+            ("$first", FormatTime(delivery.FirstFailedAt)), ("$error", delivery.LastError));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<PendingDelivery>> ListPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT id, route, channel, payload, dedup_keys, attempts, first_failed_at, last_error FROM pending_delivery ORDER BY first_failed_at, id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<PendingDelivery>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new PendingDelivery
+            {
+                Id = reader.GetString(0),
+                Route = reader.GetString(1),
+                Channel = reader.GetString(2),
+                PayloadJson = reader.GetString(3),
+                DedupKeys = JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [],
+                Attempts = reader.GetInt32(5),
+                FirstFailedAt = ParseTime(reader.GetString(6)),
+                LastError = reader.IsDBNull(7) ? null : reader.GetString(7),
+            });
+        }
+
+        return list;
+    }
+
+    public async Task RemovePendingAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "DELETE FROM pending_delivery WHERE id = $id", ("$id", id));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await Execute(connection, "PRAGMA busy_timeout = 5000;", cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static void Set(SqliteCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
+
+    private static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}

@@ -1,0 +1,23 @@
+namespace CostGuard.State;
+
+/// <summary>The SQLite schema; CREATE IF NOT EXISTS so opening an existing file is harmless.</summary>
+internal static class StateSchema
+{
+    public const string Create = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS billing_cache (key TEXT PRIMARY KEY, payload TEXT NOT NULL, fetched_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS guard_memory (policy TEXT PRIMARY KEY, json TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL, time TEXT NOT NULL, policy TEXT NOT NULL,
+            cloud TEXT NOT NULL, account TEXT NOT NULL, region TEXT, instance TEXT, action TEXT NOT NULL, reason TEXT NOT NULL,
+            mode TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT);
+        CREATE INDEX IF NOT EXISTS audit_time ON audit(time_ms);
+        -- The audit log is append-only: the database itself refuses edits and deletes.
+        CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TABLE IF NOT EXISTS alert_sent (route TEXT NOT NULL, dedup_key TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (route, dedup_key));
+        CREATE TABLE IF NOT EXISTS pending_delivery (
+            id TEXT PRIMARY KEY, route TEXT NOT NULL, channel TEXT NOT NULL, payload TEXT NOT NULL, dedup_keys TEXT NOT NULL,
+            attempts INTEGER NOT NULL, first_failed_at TEXT NOT NULL, last_error TEXT);
+        """;
+}

@@ -1,0 +1,49 @@
+using CostGuard.Engine;
+using CostGuard.Ports;
+
+namespace CostGuard.Aws.Support;
+
+/// <summary>Hand-written in-memory state store for sweep-level tests of the AWS adapter.</summary>
+internal sealed class FixtureStateStore : IStateStore
+{
+    private readonly InMemoryBillingCache _billing = new();
+
+    public List<AuditRecord> Audit { get; } = [];
+
+    public GuardMemory Memory { get; private set; } = GuardMemory.Empty;
+
+    public Task<CachedBilling?> GetAsync(string key, CancellationToken cancellationToken) => _billing.GetAsync(key, cancellationToken);
+
+    public Task SetAsync(string key, CachedBilling value, CancellationToken cancellationToken) => _billing.SetAsync(key, value, cancellationToken);
+
+    public Task<GuardMemory> LoadAsync(string policyName, CancellationToken cancellationToken) => Task.FromResult(Memory);
+
+    public Task SaveAsync(string policyName, GuardMemory memory, CancellationToken cancellationToken)
+    {
+        Memory = memory;
+        return Task.CompletedTask;
+    }
+
+    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        lock (Audit)
+        {
+            Audit.AddRange(records);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditRecord>> ReadAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditRecord>>(Audit.Take(limit).ToList());
+
+    public Task<DateTimeOffset?> LastSentAsync(string route, string dedupKey, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
+
+    public Task RecordSentAsync(string route, string dedupKey, DateTimeOffset sentAt, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task SavePendingAsync(PendingDelivery delivery, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<PendingDelivery>> ListPendingAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PendingDelivery>>([]);
+
+    public Task RemovePendingAsync(string id, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,51 @@
+using CostGuard.Engine;
+using CostGuard.Ports;
+
+namespace CostGuard.Sweeps;
+
+/// <summary>Hand-written state store fake.</summary>
+internal sealed class InMemoryStateStore : IStateStore
+{
+    public Dictionary<string, GuardMemory> Memories { get; } = new(StringComparer.Ordinal);
+
+    public List<AuditRecord> Audit { get; } = [];
+
+    public bool FailAudit { get; set; }
+
+    public Task<CachedBilling?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult<CachedBilling?>(null);
+
+    public Task SetAsync(string key, CachedBilling value, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<GuardMemory> LoadAsync(string policyName, CancellationToken cancellationToken) =>
+        Task.FromResult(Memories.GetValueOrDefault(policyName, GuardMemory.Empty));
+
+    public Task SaveAsync(string policyName, GuardMemory memory, CancellationToken cancellationToken)
+    {
+        Memories[policyName] = memory;
+        return Task.CompletedTask;
+    }
+
+    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        if (FailAudit)
+        {
+            throw new IOException("disk full");
+        }
+
+        Audit.AddRange(records);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditRecord>> ReadAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditRecord>>(Audit.Where(r => since is null || r.Time >= since).Take(limit).ToList());
+
+    public Task<DateTimeOffset?> LastSentAsync(string route, string dedupKey, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
+
+    public Task RecordSentAsync(string route, string dedupKey, DateTimeOffset sentAt, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task SavePendingAsync(PendingDelivery delivery, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<PendingDelivery>> ListPendingAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PendingDelivery>>([]);
+
+    public Task RemovePendingAsync(string id, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,111 @@
+using CostGuard.Engine;
+using CostGuard.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace CostGuard.State;
+
+public sealed class SqliteStateStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset T = new(2026, 11, 26, 19, 30, 0, TimeSpan.Zero);
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "costguard-state-" + Guid.NewGuid().ToString("N"));
+
+    private string PathOf => Path.Combine(_directory, "nested", "state.db");
+
+    [Fact]
+    public async Task BillingCache_SetThenGetAfterReopen_ReturnsLatest()
+    {
+        var store = await SqliteStateStore.OpenAsync(PathOf, CancellationToken.None);
+        await store.SetAsync("aws:ce:1", new CachedBilling("[1]", T), CancellationToken.None);
+        await store.SetAsync("aws:ce:1", new CachedBilling("[2]", T.AddHours(1)), CancellationToken.None);
+
+        var reopened = await SqliteStateStore.OpenAsync(PathOf, CancellationToken.None);
+
+        Assert.Equal(new CachedBilling("[2]", T.AddHours(1)), await reopened.GetAsync("aws:ce:1", CancellationToken.None));
+        Assert.Null(await reopened.GetAsync("other", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GuardMemory_RoundTripsPerPolicy()
+    {
+        var store = await SqliteStateStore.OpenAsync(PathOf, CancellationToken.None);
+        var memory = new GuardMemory
+        {
+            RaisedAlerts = new Dictionary<string, DateTimeOffset> { ["cap-warning:aws:1:2026-11:80"] = T },
+            AccountsOverBurnCap = new HashSet<string> { "aws:111122223333" },
+        };
+
+        await store.SaveAsync("p1", memory, CancellationToken.None);
+        var loaded = await store.LoadAsync("p1", CancellationToken.None);
+
+        Assert.Equal(T, loaded.RaisedAlerts["cap-warning:aws:1:2026-11:80"]);
+        Assert.Contains("aws:111122223333", loaded.AccountsOverBurnCap);
+        Assert.Same(GuardMemory.Empty, await store.LoadAsync("p2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Audit_AppendAndReadSince_OldestFirstWithLimit()
+    {
+        var store = await SqliteStateStore.OpenAsync(PathOf, CancellationToken.None);
+        await store.AppendAsync([Record(T, "i-1"), Record(T.AddMinutes(5), "i-2")], CancellationToken.None);
+        await store.AppendAsync([Record(T.AddMinutes(10), "i-3") with { Region = null, Detail = null }], CancellationToken.None);
+
+        var all = await store.ReadAsync(null, 100, CancellationToken.None);
+        var since = await store.ReadAsync(T.AddMinutes(5), 1, CancellationToken.None);
+
+        Assert.Equal(["i-1", "i-2", "i-3"], all.Select(r => r.Instance));
+        Assert.Equal(Record(T, "i-1"), all[0]);
+        Assert.Null(all[2].Region);
+        Assert.Equal(["i-2"], since.Select(r => r.Instance));
+    }
+
+    [Fact]
+    public async Task Audit_UpdateOrDelete_IsRefusedByTheDatabase()
+    {
+        var store = await SqliteStateStore.OpenAsync(PathOf, CancellationToken.None);
+        await store.AppendAsync([Record(T, "i-1")], CancellationToken.None);
+
+        await using var connection = new SqliteConnection($"Data Source={PathOf};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM audit";
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertLedger_SentAndPendingDeliveries_RoundTrip()
+    {
+        var store = await SqliteStateStore.OpenAsync(PathOf, CancellationToken.None);
+        await store.RecordSentAsync("ml-team", "idle:i-1", T, CancellationToken.None);
+        var pending = new PendingDelivery
+        {
+            Id = "d1", Route = "ml-team", Channel = "slack", PayloadJson = "{\"text\":\"hi\"}", DedupKeys = ["idle:i-1", "idle:i-2"],
+            Attempts = 2, FirstFailedAt = T, LastError = "HTTP 500",
+        };
+        await store.SavePendingAsync(pending, CancellationToken.None);
+        await store.SavePendingAsync(pending with { Attempts = 3 }, CancellationToken.None);
+
+        Assert.Equal(T, await store.LastSentAsync("ml-team", "idle:i-1", CancellationToken.None));
+        Assert.Null(await store.LastSentAsync("other", "idle:i-1", CancellationToken.None));
+        var listed = Assert.Single(await store.ListPendingAsync(CancellationToken.None));
+        Assert.Equal(3, listed.Attempts);
+        Assert.Equal(["idle:i-1", "idle:i-2"], listed.DedupKeys);
+        await store.RemovePendingAsync("d1", CancellationToken.None);
+        Assert.Empty(await store.ListPendingAsync(CancellationToken.None));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static AuditRecord Record(DateTimeOffset time, string instance) => new()
+    {
+        Time = time, Policy = "p1", Cloud = "aws", Account = "111122223333", Region = "us-east-1", Instance = instance,
+        Action = "stop", Reason = "idle", Mode = "enforce", Outcome = "applied", Detail = "GPU idle for 30 min",
+    };
+}

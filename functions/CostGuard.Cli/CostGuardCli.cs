@@ -15,6 +15,7 @@ internal static class CostGuardCli
         root.Subcommands.Add(TraceCommand.Create(env));
         root.Subcommands.Add(EnforceCommand.Create(env));
         root.Subcommands.Add(AuditCommand.Create(env));
+        root.Subcommands.Add(AlertsCommand.Create(env));
         return root;
     }
 

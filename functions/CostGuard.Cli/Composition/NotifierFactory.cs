@@ -1,13 +1,22 @@
+using CostGuard.Alerts;
 using CostGuard.Ports;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CostGuard.Cli.Composition;
 
 /// <summary>The CLI's composition root for alert delivery (Slack/Teams senders implement <see cref="IAlertNotifier"/>).</summary>
 internal static class NotifierFactory
 {
-    /// <summary>
-    /// No sender is wired yet, so live sweeps deliver nothing (alerts are still audited and printed).
-    /// When the alert senders are on main, return them here, built from <paramref name="env"/> and <paramref name="state"/> (the ledger).
-    /// </summary>
-    public static IAlertNotifier? Create(CliEnvironment env, IStateStore state) => null;
+    // One client for the process: a CLI run is short, and sockets are not worth re-creating per sweep.
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>The Slack/Teams notifier: webhook URLs from the environment, the state store as dedup/pending ledger.</summary>
+    public static IAlertNotifier? Create(CliEnvironment env, IStateStore state) => new AlertNotifier(
+        Http,
+        state,
+        new EnvironmentWebhookSettingResolver(env.GetVariable),
+        env.Time,
+        new TimeProviderRetryDelay(env.Time),
+        new AlertNotifierOptions(),
+        NullLogger<AlertNotifier>.Instance);
 }

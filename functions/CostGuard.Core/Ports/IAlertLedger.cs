@@ -8,7 +8,10 @@ public interface IAlertLedger
 
     Task RecordSentAsync(string route, string dedupKey, DateTimeOffset sentAt, CancellationToken cancellationToken);
 
-    /// <summary>Keeps a message whose delivery failed so the next run retries it.</summary>
+    /// <summary>
+    /// Keeps a message whose delivery failed so the next run retries it. Saving an id that is already kept replaces it
+    /// (the notifier updates the attempt count and last error this way).
+    /// </summary>
     Task SavePendingAsync(PendingDelivery delivery, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<PendingDelivery>> ListPendingAsync(CancellationToken cancellationToken);

@@ -5,6 +5,12 @@ public sealed record PendingDelivery
 {
     public required string Id { get; init; }
 
+    /// <summary>
+    /// The policy whose sweep produced the message: several policies may share one ledger, and a message must only be
+    /// retried through its own policy's routes. Null (older records) means any policy may retry it.
+    /// </summary>
+    public string? Policy { get; init; }
+
     /// <summary>Route name; with <see cref="Channel"/> it resolves to a webhook setting at send time.</summary>
     public required string Route { get; init; }
 

@@ -35,6 +35,15 @@ public sealed class SqliteStateStore : IStateStore
         var store = new SqliteStateStore(path);
         await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await Execute(connection, StateSchema.Create, cancellationToken).ConfigureAwait(false);
+        foreach (var (table, column, definition) in StateSchema.AddedColumns)
+        {
+            await using var probe = Command(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column", ("$column", column));
+            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                await Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition};", cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         return store;
     }
 
@@ -167,20 +176,20 @@ public sealed class SqliteStateStore : IStateStore
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(
             connection,
-            "INSERT INTO pending_delivery(id, route, channel, payload, dedup_keys, attempts, first_failed_at, last_error) " +
-            "VALUES($id, $route, $channel, $payload, $keys, $attempts, $first, $error) ON CONFLICT(id) DO UPDATE SET " +
+            "INSERT INTO pending_delivery(id, route, channel, payload, dedup_keys, attempts, first_failed_at, last_error, policy) " +
+            "VALUES($id, $route, $channel, $payload, $keys, $attempts, $first, $error, $policy) ON CONFLICT(id) DO UPDATE SET " +
             "route = excluded.route, channel = excluded.channel, payload = excluded.payload, dedup_keys = excluded.dedup_keys, " +
-            "attempts = excluded.attempts, first_failed_at = excluded.first_failed_at, last_error = excluded.last_error",
+            "attempts = excluded.attempts, first_failed_at = excluded.first_failed_at, last_error = excluded.last_error, policy = excluded.policy",
             ("$id", delivery.Id), ("$route", delivery.Route), ("$channel", delivery.Channel), ("$payload", delivery.PayloadJson),
             ("$keys", JsonSerializer.Serialize(delivery.DedupKeys)), ("$attempts", delivery.Attempts),
-            ("$first", FormatTime(delivery.FirstFailedAt)), ("$error", delivery.LastError));
+            ("$first", FormatTime(delivery.FirstFailedAt)), ("$error", delivery.LastError), ("$policy", delivery.Policy));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<PendingDelivery>> ListPendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "SELECT id, route, channel, payload, dedup_keys, attempts, first_failed_at, last_error FROM pending_delivery ORDER BY first_failed_at, id");
+        await using var command = Command(connection, "SELECT id, route, channel, payload, dedup_keys, attempts, first_failed_at, last_error, policy FROM pending_delivery ORDER BY first_failed_at, id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<PendingDelivery>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -195,6 +204,7 @@ public sealed class SqliteStateStore : IStateStore
                 Attempts = reader.GetInt32(5),
                 FirstFailedAt = ParseTime(reader.GetString(6)),
                 LastError = reader.IsDBNull(7) ? null : reader.GetString(7),
+                Policy = reader.IsDBNull(8) ? null : reader.GetString(8),
             });
         }
 

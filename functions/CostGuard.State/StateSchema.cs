@@ -18,6 +18,13 @@ internal static class StateSchema
         CREATE TABLE IF NOT EXISTS alert_sent (route TEXT NOT NULL, dedup_key TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (route, dedup_key));
         CREATE TABLE IF NOT EXISTS pending_delivery (
             id TEXT PRIMARY KEY, route TEXT NOT NULL, channel TEXT NOT NULL, payload TEXT NOT NULL, dedup_keys TEXT NOT NULL,
-            attempts INTEGER NOT NULL, first_failed_at TEXT NOT NULL, last_error TEXT);
+            attempts INTEGER NOT NULL, first_failed_at TEXT NOT NULL, last_error TEXT, policy TEXT);
         """;
+
+    /// <summary>Columns added after a table was first shipped: (table, column, definition), applied when missing.</summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
+    [
+        // A failed delivery is retried only by the policy that raised it, never through another policy's webhooks.
+        ("pending_delivery", "policy", "TEXT"),
+    ];
 }

@@ -81,7 +81,7 @@ public sealed class SqliteStateStoreTests : IDisposable
         var pending = new PendingDelivery
         {
             Id = "d1", Route = "ml-team", Channel = "slack", PayloadJson = "{\"text\":\"hi\"}", DedupKeys = ["idle:i-1", "idle:i-2"],
-            Attempts = 2, FirstFailedAt = T, LastError = "HTTP 500",
+            Attempts = 2, FirstFailedAt = T, LastError = "HTTP 500", Policy = "team-gpu-guard",
         };
         await store.SavePendingAsync(pending, CancellationToken.None);
         await store.SavePendingAsync(pending with { Attempts = 3 }, CancellationToken.None);
@@ -91,8 +91,32 @@ public sealed class SqliteStateStoreTests : IDisposable
         var listed = Assert.Single(await store.ListPendingAsync(CancellationToken.None));
         Assert.Equal(3, listed.Attempts);
         Assert.Equal(["idle:i-1", "idle:i-2"], listed.DedupKeys);
+        Assert.Equal("team-gpu-guard", listed.Policy);
         await store.RemovePendingAsync("d1", CancellationToken.None);
         Assert.Empty(await store.ListPendingAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileFromBeforePendingPolicyColumn_AddsTheColumnAndKeepsRows()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PathOf)!);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={PathOf};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE pending_delivery (id TEXT PRIMARY KEY, route TEXT NOT NULL, channel TEXT NOT NULL, payload TEXT NOT NULL, "
+                + "dedup_keys TEXT NOT NULL, attempts INTEGER NOT NULL, first_failed_at TEXT NOT NULL, last_error TEXT);"
+                + "INSERT INTO pending_delivery VALUES ('old', 'default', 'slack', '{}', '[]', 1, '2026-11-26T10:00:00.0000000+00:00', NULL);";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var store = await SqliteStateStore.OpenAsync(PathOf, CancellationToken.None);
+        await store.SavePendingAsync(
+            new PendingDelivery { Id = "new", Route = "default", Channel = "teams", PayloadJson = "{}", DedupKeys = [], Attempts = 1, FirstFailedAt = T, Policy = "p" },
+            CancellationToken.None);
+
+        var listed = await store.ListPendingAsync(CancellationToken.None);
+        Assert.Equal([("old", null), ("new", "p")], listed.Select(d => (d.Id, d.Policy)).OrderByDescending(x => x.Id, StringComparer.Ordinal));
     }
 
     public void Dispose()

@@ -24,10 +24,15 @@ if (args is ["--once", ..])
 
         var process = System.Diagnostics.Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await run().ConfigureAwait(false);
         process.Refresh();
-        Console.WriteLine($"{name}: {watch.Elapsed.TotalSeconds:0.00} s wall, {(process.TotalProcessorTime - cpu).TotalSeconds:0.00} s CPU");
+        Console.WriteLine(
+            $"{name}: {watch.Elapsed.TotalSeconds:0.00} s wall, {(process.TotalProcessorTime - cpu).TotalSeconds:0.00} s CPU, "
+            + $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024 * 1024)} MiB allocated, "
+            + $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}");
     }
 
     bench.Cleanup();

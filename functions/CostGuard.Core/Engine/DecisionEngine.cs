@@ -111,12 +111,26 @@ public sealed class DecisionEngine
             Cloud = account.Cloud,
             Account = account.Id,
             GpuInstances = gpuInstances.Count,
-            BillingGpuInstances = gpuInstances.Count(i => i.IsBilling),
+            BillingGpuInstances = CountBilling(gpuInstances),
             BurnUsdPerHour = burnBefore,
             BurnAfterPlanUsdPerHour = burnAfter,
             MonthToDateUsd = account.MonthToDateUsd,
             SpendAsOf = account.SpendAsOf,
             Caps = caps ?? new EffectiveCaps(null, null, []),
         };
+    }
+
+    private static int CountBilling(List<InstanceSnapshot> instances)
+    {
+        var count = 0;
+        foreach (var instance in instances)
+        {
+            if (instance.IsBilling)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }

@@ -13,6 +13,10 @@ public sealed class TraceReader : IDisposable
     private readonly CsvRecordReader _csv;
     private readonly StringPool _strings = new();
     private readonly TraceTagParser _tags = new();
+    private readonly RowFieldCache _rowFields = new();
+    private readonly char[] _lastTimeText = new char[40];
+    private int _lastTimeLength;
+    private DateTimeOffset _lastTime;
     private TraceColumns? _columns;
 
     private TraceReader(TextReader text)
@@ -87,19 +91,50 @@ public sealed class TraceReader : IDisposable
             throw new TraceFormatException(line, null, $"expected {c.Count} fields as in the header, found {_csv.FieldCount}");
         }
 
+        // Fields are checked in column order, so the first bad one is the one reported.
         var names = c.Names;
+        var time = Time(_csv.Field(c.Time), line, names[c.Time]);
+        var cloud = TraceFieldParser.Cloud(_csv.Field(c.Cloud), line, names[c.Cloud]);
+        var account = TraceFieldParser.Required(_csv.Field(c.Account), line, names[c.Account]);
+        var region = TraceFieldParser.Required(_csv.Field(c.Region), line, names[c.Region]);
+        var instance = TraceFieldParser.Required(_csv.Field(c.Instance), line, names[c.Instance]);
+        var type = TraceFieldParser.Required(_csv.Field(c.Type), line, names[c.Type]);
+        var state = TraceFieldParser.State(_csv.Field(c.State), line, names[c.State]);
+        var price = TraceFieldParser.Price(_csv.Field(c.UsdPerHour), line, names[c.UsdPerHour]);
+        var gpu = TraceFieldParser.Percent(_csv.Field(c.GpuUtil), line, names[c.GpuUtil]);
+        var cpu = TraceFieldParser.Percent(_csv.Field(c.CpuUtil), line, names[c.CpuUtil]);
+        var previous = _rowFields.For(instance, _strings);
         return new TraceRow(
             line,
-            TraceFieldParser.Time(_csv.Field(c.Time), line, names[c.Time]),
-            TraceFieldParser.Cloud(_csv.Field(c.Cloud), line, names[c.Cloud]),
-            _strings.Get(TraceFieldParser.Required(_csv.Field(c.Account), line, names[c.Account])),
-            _strings.Get(TraceFieldParser.Required(_csv.Field(c.Region), line, names[c.Region])),
-            _strings.Get(TraceFieldParser.Required(_csv.Field(c.Instance), line, names[c.Instance])),
-            _strings.Get(TraceFieldParser.Required(_csv.Field(c.Type), line, names[c.Type])),
-            TraceFieldParser.State(_csv.Field(c.State), line, names[c.State]),
-            TraceFieldParser.Price(_csv.Field(c.UsdPerHour), line, names[c.UsdPerHour]),
-            TraceFieldParser.Percent(_csv.Field(c.GpuUtil), line, names[c.GpuUtil]),
-            TraceFieldParser.Percent(_csv.Field(c.CpuUtil), line, names[c.CpuUtil]),
-            _tags.Parse(_csv.Field(c.Tags), line, names[c.Tags]));
+            time,
+            cloud,
+            previous.Account(account, _strings),
+            previous.Region(region, _strings),
+            previous.Instance,
+            previous.Type(type, _strings),
+            state,
+            price,
+            gpu,
+            cpu,
+            previous.Tags(_csv.Field(c.Tags).Trim(), _tags, line, names[c.Tags]));
+    }
+
+    // Rows come grouped by time (a fleet's samples share each stamp), so the previous row's time is usually the answer.
+    private DateTimeOffset Time(ReadOnlySpan<char> text, long line, string column)
+    {
+        if (_lastTimeLength > 0 && text.SequenceEqual(_lastTimeText.AsSpan(0, _lastTimeLength)))
+        {
+            return _lastTime;
+        }
+
+        var time = TraceFieldParser.Time(text, line, column);
+        if (text.Length <= _lastTimeText.Length)
+        {
+            text.CopyTo(_lastTimeText);
+            _lastTimeLength = text.Length;
+            _lastTime = time;
+        }
+
+        return time;
     }
 }

@@ -37,12 +37,12 @@ internal static class OrphanRuleEvaluator
             return;
         }
 
-        var missingText = string.Join(", ", rule.RequiredTags.Where(t => string.IsNullOrWhiteSpace(instance.Tag(t))));
         if (!IsoTime.TryParseLenient(mark, out var markedAt) || markedAt > context.Now)
         {
             // No mark yet (or one we cannot trust): mark now. Stops wait until the mark is on the resource,
             // which is also why a dry run, which applies no marks, never reaches an orphan stop.
             var stamp = IsoTime.Format(context.Now);
+            var missingText = Missing(instance, rule.RequiredTags);
             context.Decide(new PlannedAction
             {
                 Action = ActionKind.Tag,
@@ -62,8 +62,8 @@ internal static class OrphanRuleEvaluator
             return;
         }
 
+        // A marked orphan is looked at on every sweep; its texts are built only when an action is emitted.
         var age = context.Now - markedAt;
-        var since = $"orphan (missing {missingText}) since {IsoTime.Format(markedAt)}, {IsoDuration.Describe(age)} ago";
         if (rule.TerminateAfter is { } terminateAfter && age >= terminateAfter)
         {
             context.Decide(new PlannedAction
@@ -71,7 +71,7 @@ internal static class OrphanRuleEvaluator
                 Action = ActionKind.Terminate,
                 Reason = ActionReason.Orphan,
                 Instance = instance,
-                Detail = $"{since}; reaped after {IsoDuration.Describe(terminateAfter)}",
+                Detail = $"{Since(instance, rule.RequiredTags, markedAt, age)}; reaped after {IsoDuration.Describe(terminateAfter)}",
             });
         }
         else if (rule.StopAfter is { } stopAfter && age >= stopAfter && instance.IsBilling)
@@ -81,7 +81,7 @@ internal static class OrphanRuleEvaluator
                 Action = ActionKind.Stop,
                 Reason = ActionReason.Orphan,
                 Instance = instance,
-                Detail = $"{since}; stopped after {IsoDuration.Describe(stopAfter)}",
+                Detail = $"{Since(instance, rule.RequiredTags, markedAt, age)}; stopped after {IsoDuration.Describe(stopAfter)}",
             });
         }
     }
@@ -99,6 +99,12 @@ internal static class OrphanRuleEvaluator
 
         return true;
     }
+
+    private static string Missing(InstanceSnapshot instance, IReadOnlyList<string> requiredTags) =>
+        string.Join(", ", requiredTags.Where(t => string.IsNullOrWhiteSpace(instance.Tag(t))));
+
+    private static string Since(InstanceSnapshot instance, IReadOnlyList<string> requiredTags, DateTimeOffset markedAt, TimeSpan age) =>
+        $"orphan (missing {Missing(instance, requiredTags)}) since {IsoTime.Format(markedAt)}, {IsoDuration.Describe(age)} ago";
 
     private static string Schedule(TimeSpan? stopAfter, TimeSpan? terminateAfter)
     {

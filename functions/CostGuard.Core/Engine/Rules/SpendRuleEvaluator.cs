@@ -16,8 +16,9 @@ internal static class SpendRuleEvaluator
     /// <summary>Applies the caps and returns the account's burn before and after this plan's stops.</summary>
     public static (decimal Before, decimal After) Evaluate(EvaluationContext context, AccountEvaluation account, EffectiveCaps? caps)
     {
-        var billing = account.GpuInstances.Where(i => i.IsBilling).ToList();
-        var before = billing.Sum(i => i.UsdPerHour);
+        // Runs for every account on every sweep: plain loops, no LINQ, until an alert or action is written.
+        var billing = Billing(account.GpuInstances);
+        var before = Sum(billing);
         if (caps is null)
         {
             return (before, BurnAfter(context, billing));
@@ -27,7 +28,7 @@ internal static class SpendRuleEvaluator
         var accountKey = EvaluationContext.AccountKey(snapshot.Cloud, snapshot.Id);
         var month = IsoTime.MonthKey(context.Now);
         var cloud = EvaluationContext.CloudName(snapshot.Cloud);
-        var candidates = billing.Where(i => !account.Exempt.Contains(i) && !context.IsDisrupted(i)).ToList();
+        var candidates = Candidates(context, account, billing);
         var burn = BurnAfter(context, billing);
 
         if (caps.MonthlyUsd is { } monthly)
@@ -136,6 +137,57 @@ internal static class SpendRuleEvaluator
         return (before, BurnAfter(context, billing));
     }
 
-    private static decimal BurnAfter(EvaluationContext context, List<InstanceSnapshot> billing) =>
-        billing.Where(i => !context.IsDisrupted(i)).Sum(i => i.UsdPerHour);
+    private static List<InstanceSnapshot> Billing(IReadOnlyList<InstanceSnapshot> gpuInstances)
+    {
+        var billing = new List<InstanceSnapshot>(gpuInstances.Count);
+        foreach (var instance in gpuInstances)
+        {
+            if (instance.IsBilling)
+            {
+                billing.Add(instance);
+            }
+        }
+
+        return billing;
+    }
+
+    private static List<InstanceSnapshot> Candidates(EvaluationContext context, AccountEvaluation account, List<InstanceSnapshot> billing)
+    {
+        var candidates = new List<InstanceSnapshot>(billing.Count);
+        foreach (var instance in billing)
+        {
+            if (!account.Exempt.Contains(instance) && !context.IsDisrupted(instance))
+            {
+                candidates.Add(instance);
+            }
+        }
+
+        return candidates;
+    }
+
+    // Summed in list order from 0m, exactly as Enumerable.Sum did (decimal results keep the same scale).
+    private static decimal Sum(List<InstanceSnapshot> instances)
+    {
+        var sum = 0m;
+        foreach (var instance in instances)
+        {
+            sum += instance.UsdPerHour;
+        }
+
+        return sum;
+    }
+
+    private static decimal BurnAfter(EvaluationContext context, List<InstanceSnapshot> billing)
+    {
+        var sum = 0m;
+        foreach (var instance in billing)
+        {
+            if (!context.IsDisrupted(instance))
+            {
+                sum += instance.UsdPerHour;
+            }
+        }
+
+        return sum;
+    }
 }

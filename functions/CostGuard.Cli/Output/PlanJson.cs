@@ -50,6 +50,13 @@ internal static class PlanJson
     public static void WriteAction(Utf8JsonWriter json, PlannedAction action, DateTimeOffset time)
     {
         json.WriteStartObject();
+        WriteActionFields(json, action, time);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The fields of one action, shared by every report that lists actions (plan, enforce).</summary>
+    public static void WriteActionFields(Utf8JsonWriter json, PlannedAction action, DateTimeOffset time)
+    {
         json.WriteString("time", IsoTime.Format(time));
         json.WriteString("cloud", Kebab.Of(action.Instance.Cloud));
         json.WriteString("account", action.Instance.Account);
@@ -68,8 +75,6 @@ internal static class PlanJson
         {
             json.WriteString("tagValue", action.TagValue);
         }
-
-        json.WriteEndObject();
     }
 
     public static void WriteAlert(Utf8JsonWriter json, PlannedAlert alert, DateTimeOffset time)

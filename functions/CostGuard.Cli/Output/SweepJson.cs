@@ -130,25 +130,7 @@ internal static class SweepJson
     private static void WriteAction(Utf8JsonWriter w, PlannedAction action, DateTimeOffset time, string outcome, string? error)
     {
         w.WriteStartObject();
-        w.WriteString("time", IsoTime.Format(time));
-        w.WriteString("cloud", PlanWords.Cloud(action.Instance.Cloud));
-        w.WriteString("account", action.Instance.Account);
-        w.WriteString("region", action.Instance.Region);
-        w.WriteString("instance", action.Instance.Id);
-        w.WriteString("instanceType", action.Instance.Type);
-        w.WriteString("action", PlanWords.Action(action.Action));
-        w.WriteString("reason", PlanWords.Reason(action.Reason));
-        w.WriteString("detail", action.Detail);
-        if (action.TagKey is not null)
-        {
-            w.WriteString("tagKey", action.TagKey);
-        }
-
-        if (action.TagValue is not null)
-        {
-            w.WriteString("tagValue", action.TagValue);
-        }
-
+        PlanJson.WriteActionFields(w, action, time);
         w.WriteString("outcome", outcome);
         if (error is not null)
         {

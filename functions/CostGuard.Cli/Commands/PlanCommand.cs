@@ -1,3 +1,4 @@
+using CostGuard.Sweeps;
 using System.CommandLine;
 using CostGuard.Cli.Output;
 using CostGuard.Engine;
@@ -81,7 +82,7 @@ internal static class PlanCommand
 
         var at = requestedNow ?? NewestSample(loadedSnapshot) ?? env.Time.GetUtcNow();
         await env.Error.WriteLineAsync(
-            ($"Evaluating policy \"{loadedPolicy.Name}\" ({Kebab.Of(loadedPolicy.Mode)}) against {snapshotFile}: {loadedSnapshot.Accounts.Count} account(s), "
+            ($"Evaluating policy \"{loadedPolicy.Name}\" ({PlanWords.Of(loadedPolicy.Mode)}) against {snapshotFile}: {loadedSnapshot.Accounts.Count} account(s), "
             + $"{loadedSnapshot.Accounts.Sum(a => a.Instances.Count)} instance(s), at {IsoTime.Format(at)}.").AsMemory(),
             cancellationToken).ConfigureAwait(false);
         foreach (var note in ScopeNotes(loadedPolicy, loadedSnapshot))
@@ -114,12 +115,12 @@ internal static class PlanCommand
     {
         foreach (var account in snapshot.Accounts.Where(a => !policy.IsInScope(a.Cloud, a.Id)))
         {
-            yield return $"note: {Kebab.Of(account.Cloud)} account {account.Id} is in the snapshot but not in the policy's accounts; it is not evaluated.";
+            yield return $"note: {PlanWords.Of(account.Cloud)} account {account.Id} is in the snapshot but not in the policy's accounts; it is not evaluated.";
         }
 
         foreach (var scope in policy.Accounts.Where(s => !snapshot.Accounts.Any(a => a.Cloud == s.Cloud && string.Equals(a.Id, s.Id, StringComparison.OrdinalIgnoreCase))))
         {
-            yield return $"note: {Kebab.Of(scope.Cloud)} account {scope.Id} is in the policy but not in the snapshot.";
+            yield return $"note: {PlanWords.Of(scope.Cloud)} account {scope.Id} is in the policy but not in the snapshot.";
         }
     }
 

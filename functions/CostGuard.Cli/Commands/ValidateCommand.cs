@@ -1,3 +1,4 @@
+using CostGuard.Sweeps;
 using System.CommandLine;
 using CostGuard.Cli.Output;
 using CostGuard.Policies.Loading;
@@ -46,7 +47,7 @@ internal static class ValidateCommand
 
             if (result.Policy is { } policy)
             {
-                await env.Error.WriteLineAsync($"{file}: valid (policy \"{policy.Name}\", {Kebab.Of(policy.Mode)})".AsMemory(), cancellationToken).ConfigureAwait(false);
+                await env.Error.WriteLineAsync($"{file}: valid (policy \"{policy.Name}\", {PlanWords.Of(policy.Mode)})".AsMemory(), cancellationToken).ConfigureAwait(false);
             }
         }
 

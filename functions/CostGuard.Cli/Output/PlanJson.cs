@@ -1,3 +1,4 @@
+using CostGuard.Sweeps;
 using System.Text;
 using System.Text.Json;
 using CostGuard.Engine;
@@ -26,7 +27,7 @@ internal static class PlanJson
     {
         json.WriteStartObject();
         json.WriteString("policy", plan.PolicyName);
-        json.WriteString("mode", Kebab.Of(plan.Mode));
+        json.WriteString("mode", PlanWords.Of(plan.Mode));
         json.WriteString("evaluatedAt", IsoTime.Format(plan.EvaluatedAt));
         json.WriteStartArray("accounts");
         foreach (var account in plan.Accounts)
@@ -58,13 +59,13 @@ internal static class PlanJson
     public static void WriteActionFields(Utf8JsonWriter json, PlannedAction action, DateTimeOffset time)
     {
         json.WriteString("time", IsoTime.Format(time));
-        json.WriteString("cloud", Kebab.Of(action.Instance.Cloud));
+        json.WriteString("cloud", PlanWords.Of(action.Instance.Cloud));
         json.WriteString("account", action.Instance.Account);
         json.WriteString("region", action.Instance.Region);
         json.WriteString("instance", action.Instance.Id);
         json.WriteString("instanceType", action.Instance.Type);
-        json.WriteString("action", Kebab.Of(action.Action));
-        json.WriteString("reason", Kebab.Of(action.Reason));
+        json.WriteString("action", PlanWords.Of(action.Action));
+        json.WriteString("reason", PlanWords.Of(action.Reason));
         json.WriteString("detail", action.Detail);
         if (action.TagKey is not null)
         {
@@ -81,9 +82,9 @@ internal static class PlanJson
     {
         json.WriteStartObject();
         json.WriteString("time", IsoTime.Format(time));
-        json.WriteString("kind", Kebab.Of(alert.Kind));
-        json.WriteString("severity", Kebab.Of(alert.Severity));
-        json.WriteString("cloud", Kebab.Of(alert.Cloud));
+        json.WriteString("kind", PlanWords.Of(alert.Kind));
+        json.WriteString("severity", PlanWords.Of(alert.Severity));
+        json.WriteString("cloud", PlanWords.Of(alert.Cloud));
         json.WriteString("account", alert.Account);
         if (alert.Instance is not null)
         {
@@ -108,7 +109,7 @@ internal static class PlanJson
     private static void WriteAccount(Utf8JsonWriter json, AccountSummary account)
     {
         json.WriteStartObject();
-        json.WriteString("cloud", Kebab.Of(account.Cloud));
+        json.WriteString("cloud", PlanWords.Of(account.Cloud));
         json.WriteString("account", account.Account);
         json.WriteNumber("gpuInstances", account.GpuInstances);
         json.WriteNumber("billingGpuInstances", account.BillingGpuInstances);

@@ -1,3 +1,4 @@
+using CostGuard.Sweeps;
 using System.Globalization;
 using CostGuard.Engine;
 using CostGuard.Time;
@@ -18,7 +19,7 @@ internal static class PlanTable
     public static void Write(TextWriter writer, Plan plan, int? width = null)
     {
         var console = CreateConsole(writer, width);
-        var mode = Kebab.Of(plan.Mode);
+        var mode = PlanWords.Of(plan.Mode);
         console.Write(new Rule(Markup.Escape($"Plan: policy {plan.PolicyName} ({mode}) at {IsoTime.Format(plan.EvaluatedAt)}")).LeftJustified());
         console.Write(AccountsTable(plan));
         console.Write(ActionsTable("Actions", plan.Actions));
@@ -55,7 +56,7 @@ internal static class PlanTable
         foreach (var a in plan.Accounts)
         {
             table.AddRow(Cells(
-                Kebab.Of(a.Cloud),
+                PlanWords.Of(a.Cloud),
                 a.Account,
                 $"{a.GpuInstances} ({a.BillingGpuInstances})",
                 Money(a.BurnUsdPerHour) + (a.Caps.MaxHourlyBurnUsd is { } cap ? $" / {Money(cap)}" : string.Empty),
@@ -74,7 +75,7 @@ internal static class PlanTable
         foreach (var a in actions)
         {
             var tag = a.TagKey is null ? string.Empty : $"[{a.TagKey}{(a.TagValue is null ? string.Empty : "=" + a.TagValue)}] ";
-            table.AddRow(Cells(Kebab.Of(a.Action), Kebab.Of(a.Reason), a.Instance.Account, a.Instance.Region, ShortId(a.Instance.Id), a.Instance.Type, tag + a.Detail));
+            table.AddRow(Cells(PlanWords.Of(a.Action), PlanWords.Of(a.Reason), a.Instance.Account, a.Instance.Region, ShortId(a.Instance.Id), a.Instance.Type, tag + a.Detail));
         }
 
         return table;
@@ -85,7 +86,7 @@ internal static class PlanTable
         var table = NewTable($"Alerts ({alerts.Count})", "Kind", "Severity", "Cloud", "Account", "Message");
         foreach (var a in alerts)
         {
-            table.AddRow(Cells(Kebab.Of(a.Kind), Kebab.Of(a.Severity), Kebab.Of(a.Cloud), a.Account, a.Message));
+            table.AddRow(Cells(PlanWords.Of(a.Kind), PlanWords.Of(a.Severity), PlanWords.Of(a.Cloud), a.Account, a.Message));
         }
 
         return table;

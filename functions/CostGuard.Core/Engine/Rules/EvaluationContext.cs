@@ -85,5 +85,5 @@ internal sealed class EvaluationContext
 
     public static string AccountKey(CloudKind cloud, string account) => $"{CloudName(cloud)}:{account}";
 
-    public static string CloudName(CloudKind cloud) => cloud == CloudKind.Aws ? "aws" : "azure";
+    public static string CloudName(CloudKind cloud) => Sweeps.PlanWords.Cloud(cloud);
 }

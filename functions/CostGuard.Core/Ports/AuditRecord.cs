@@ -27,4 +27,13 @@ public sealed record AuditRecord
     public required string Outcome { get; init; }
 
     public string? Detail { get; init; }
+
+    /// <summary><see cref="AuditKinds.Decision"/>, <see cref="AuditKinds.Intent"/> or <see cref="AuditKinds.Outcome"/>.</summary>
+    public string Kind { get; init; } = AuditKinds.Decision;
+
+    /// <summary>The action's deterministic id (<see cref="ActionIds"/>) on intents and outcomes; with <see cref="Kind"/> it is unique in the log.</summary>
+    public string? ActionId { get; init; }
+
+    /// <summary>The sweep that wrote the record (<see cref="SweepIds"/>).</summary>
+    public string? SweepId { get; init; }
 }

@@ -70,12 +70,7 @@ public sealed class TraceReader : IDisposable
             _csv ??= await CsvOptions.FromAsync(_text, cancellationToken).ConfigureAwait(false);
             if (_columns is null)
             {
-                if (!await NextRecordAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    throw new TraceFormatException(1, null, "the trace is empty; it needs a header row naming the eleven columns");
-                }
-
-                _columns = TraceColumns.FromHeader(_csv.Current);
+                _columns = TraceColumns.FromHeader(await NextRecordAsync(cancellationToken).ConfigureAwait(false) ? _csv.Current : throw Empty());
             }
 
             if (!await NextRecordAsync(cancellationToken).ConfigureAwait(false))
@@ -85,14 +80,53 @@ public sealed class TraceReader : IDisposable
         }
         catch (InvalidDataException ex)
         {
-            // A corrupt .csv.gz: say where reading stopped rather than crash.
-            throw new TraceFormatException(_lastLine + 1, null, $"the compressed trace is corrupt or truncated ({ex.Message})");
+            throw Corrupt(ex);
         }
 
-        Current = ParseRow(_csv.Current, _columns);
+        return Accept();
+    }
+
+    /// <summary>
+    /// The same as <see cref="ReadAsync"/>, blocking: for the simulator's dedicated parsing thread, where an
+    /// await per row would only add cost (it checks <paramref name="cancellationToken"/> once per row).
+    /// </summary>
+    internal bool Read(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            _csv ??= CsvOptions.From(_text);
+            if (_columns is null)
+            {
+                _columns = TraceColumns.FromHeader(NextRecord() ? _csv.Current : throw Empty());
+            }
+
+            if (!NextRecord())
+            {
+                return false;
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Corrupt(ex);
+        }
+
+        return Accept();
+    }
+
+    private bool Accept()
+    {
+        Current = ParseRow(_csv!.Current, _columns!);
         RowsRead++;
         return true;
     }
+
+    private static TraceFormatException Empty() =>
+        new(1, null, "the trace is empty; it needs a header row naming the eleven columns");
+
+    // A corrupt .csv.gz: say where reading stopped rather than crash.
+    private TraceFormatException Corrupt(InvalidDataException ex) =>
+        new(_lastLine + 1, null, $"the compressed trace is corrupt or truncated ({ex.Message})");
 
     public void Dispose()
     {
@@ -104,6 +138,19 @@ public sealed class TraceReader : IDisposable
     private async ValueTask<bool> NextRecordAsync(CancellationToken cancellationToken)
     {
         while (await _csv!.MoveNextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!IsBlank(_csv.Current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool NextRecord()
+    {
+        while (_csv!.MoveNext())
         {
             if (!IsBlank(_csv.Current))
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CostGuard.Cli.Output;
 using CostGuard.Cli.Output.Reports;
 using CostGuard.Cli.Simulation;
 using CostGuard.Simulation.Trace;
@@ -9,9 +10,6 @@ namespace CostGuard.Cli.Commands;
 /// <summary><c>costguard simulate</c>: backtests a policy over a recorded fleet trace, in simulated time, with no cloud account.</summary>
 internal static class SimulateCommand
 {
-    // Traces smaller than this finish before a progress bar would be any use.
-    private const long ProgressFromBytes = 8 << 20;
-
     public static Command Create(CliEnvironment env)
     {
         var policy = new Option<FileInfo>("--policy") { Description = "Policy JSON file.", Required = true };
@@ -63,30 +61,27 @@ internal static class SimulateCommand
             return ExitCodes.InvalidInput;
         }
 
-        var progress = traceFile.Length >= ProgressFromBytes ? new ProgressBar(env.Error) : null;
         SimulationResult result;
         try
         {
-            result = await new TraceSimulator().RunAsync(
+            result = await SimulationProgress.RunAsync(env, traceFile.Length, progress => new TraceSimulator().RunAsync(
                 policy,
                 () => new FileStream(traceFile.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
                 new SimulationOptions { OpeningSpendUsd = openingSpend, Progress = progress, Warning = env.Error.WriteLine },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken)).ConfigureAwait(false);
         }
         catch (TraceFormatException ex)
         {
-            progress?.Done();
-            await env.Error.WriteLineAsync($"error: {traceFile.Name}: {ex.Message}").ConfigureAwait(false);
+            // The message quotes the bad field, which may hold escape codes: show them, do not obey them.
+            await env.Error.WriteLineAsync($"error: {VisibleText.Of(traceFile.Name)}: {VisibleText.Of(ex.Message)}").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
         catch (IOException ex)
         {
-            progress?.Done();
             await env.Error.WriteLineAsync($"error: {traceFile.Name}: cannot read the trace: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
-        progress?.Done();
         foreach (var account in openingSpend.Keys.Where(a => !result.Accounts.Any(r => string.Equals(r.Account, a, StringComparison.OrdinalIgnoreCase))))
         {
             await env.Error.WriteLineAsync($"warning: --opening-spend names account {account}, which is not in the trace").ConfigureAwait(false);

@@ -103,8 +103,8 @@ internal static class PlanTable
         return table;
     }
 
-    // Text renderables, not markup: instance ids, tags and messages may contain '[' and ']'.
-    private static IRenderable[] Cells(params string[] values) => values.Select(v => (IRenderable)new Text(v)).ToArray();
+    // Text renderables, not markup, made visible: ids, tags and messages may hold brackets, escape codes, newlines.
+    private static IRenderable[] Cells(params string[] values) => values.Select(v => (IRenderable)new Text(VisibleText.Of(v))).ToArray();
 
     /// <summary>Azure VM resource ids are long; people know the VM by its name (the JSON output keeps the full id).</summary>
     private static string ShortId(string id)

@@ -112,7 +112,52 @@ public sealed class SimulateCommandTests
 
         Assert.Equal((0, ""), (exit, stdout));
         Assert.Contains("Saved", stderr, StringComparison.Ordinal);
-        Assert.Contains("2026-11-02T19:30:00Z  stop", stderr, StringComparison.Ordinal);
+        Assert.Contains("│ 2026-11-02T19:30:00Z │ stop ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_WithoutJson_PerRuleSummaryBeforeTheDetailTable()
+    {
+        var (exit, _, stderr) = await CliRun.RunAsync(
+            "simulate", "--policy", CliRun.Temp("p.json", Policy), "--trace", CliRun.Temp("t.csv", Trace(t => t.Hour < 19 ? "50" : "1", "owner=alice")));
+
+        // Stopped 19:30 at $10/h; the trace ends 20:55: 1 h 25 min not spent.
+        Assert.Equal(0, exit);
+        var rule = stderr.IndexOf("  idle: 1 stop at 2026-11-02T19:30:00Z, saved $14.17", StringComparison.Ordinal);
+        Assert.True(rule > 0, stderr);
+        Assert.True(rule < stderr.IndexOf("Actions (1)", StringComparison.Ordinal), stderr);
+    }
+
+    [Fact]
+    public async Task Simulate_ControlCharactersInIdsAndTags_ShownNotObeyedInTableAndHtml()
+    {
+        var html = CliRun.Temp("r.html", "");
+        var hostile = "i-1\u001b[31mRED\u202Eevil";
+        var trace = Header + "\n" + string.Concat(Enumerable.Range(0, 12).Select(i =>
+            $"2026-11-02T18:{i * 5:D2}:00Z,aws,111122223333,us-east-1,\"{hostile}\nforged row\",g5.xlarge,running,10,1,10,\"owner=a\u001b[1mbold\u0007\"\n"));
+
+        var (exit, _, stderr) = await CliRun.RunAsync("simulate", "--policy", CliRun.Temp("p.json", Policy), "--trace", CliRun.Temp("t.csv", trace), "--html", html);
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain('\u001b', stderr);
+        Assert.DoesNotContain('\u202E', stderr);
+        Assert.Contains("i-1\\u001B[31mRED\\u202Eevil\\nforged row", stderr, StringComparison.Ordinal);
+        var report = await File.ReadAllTextAsync(html);
+        Assert.DoesNotContain('\u202E', report);
+        Assert.DoesNotContain('\u001b', report);
+        Assert.Contains("i-1\\u001B[31mRED\\u202Eevil\\nforged row", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_TraceErrorQuotingEscapeCodes_ShownNotObeyed()
+    {
+        var trace = Header + "\n2026-11-02T18:00:00Z,aws,111122223333,us-east-1,i-1,g5.xlarge,running,10,50,10,\"owner=a;\u001b[2Jx\"\n";
+
+        var (exit, _, stderr) = await CliRun.RunAsync("simulate", "--policy", CliRun.Temp("p.json", Policy), "--trace", CliRun.Temp("t.csv", trace));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("line 2, column 'tags': tag '\\u001B[2Jx' has no '='", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', stderr);
     }
 
     internal static string Trace(Func<DateTimeOffset, string> gpu, string tags, string instance = "i-1")

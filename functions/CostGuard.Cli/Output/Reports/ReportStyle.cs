@@ -19,5 +19,6 @@ internal static class ReportStyle
         table{border-collapse:collapse;background:#fff;font-size:13px;width:100%}th,td{border:1px solid #dde1e8;padding:4px 8px;text-align:left;vertical-align:top}
         th{background:#eef1f5}td.id{word-break:break-all;max-width:320px}td.t{white-space:nowrap;font-variant-numeric:tabular-nums}.empty{color:#5b6475}
         .stop,.terminate{color:#b42318;font-weight:600}.tag,.untag{color:#175cd3}
+        table.rules{width:auto;font-size:14px}td.usd{text-align:right;font-weight:600;color:#17803d;font-variant-numeric:tabular-nums}
         """;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CostGuard.Cli.Simulation;
 using CostGuard.Engine;
 using CostGuard.Simulation;
 using CostGuard.Time;
@@ -25,6 +26,7 @@ internal static class SimulationHtmlReport
         sb.Append("<h1>CostGuard backtest: ").Append(E(result.PolicyName)).Append(" (").Append(ContractNames.Of(result.Mode)).Append(")</h1>");
         sb.Append(CultureInfo.InvariantCulture, $"<div class=\"sub\">Trace {IsoTime.Format(result.TraceStart)} to {IsoTime.Format(result.TraceEnd)}: {result.Instances} instances, {result.Rows} rows</div>");
         Cards(sb, result);
+        RuleTable(sb, result);
 
         foreach (var account in result.Accounts)
         {
@@ -57,6 +59,27 @@ internal static class SimulationHtmlReport
             .Append(CultureInfo.InvariantCulture, $"<div class=\"card saved\"><span>Saved</span><b>{Usd((double)(without - with))}</b></div>")
             .Append(CultureInfo.InvariantCulture, $"<div class=\"card\"><span>Actions / alerts / disruptions</span><b>{result.Actions.Count} / {result.Alerts.Count} / {result.Disruptions.Count}</b></div>")
             .Append("</div>");
+    }
+
+    // What each rule did and saved, first: the question a reader of a backtest asks before any chart.
+    private static void RuleTable(StringBuilder sb, SimulationResult result)
+    {
+        var rules = RuleOutcomes.Of(result);
+        sb.Append("<h2>By rule</h2>");
+        if (rules.Count == 0)
+        {
+            sb.Append("<p class=\"empty\">No rule acted.</p>");
+            return;
+        }
+
+        sb.Append("<table class=\"rules\"><tr><th>Rule</th><th>Actions</th><th>When</th><th>Saved</th></tr>");
+        foreach (var rule in rules)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{ContractNames.Of(rule.Reason)}</td><td>{E(RuleOutcomes.Counts(rule))}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"t\">{E(RuleOutcomes.When(rule))}</td><td class=\"usd\">{Cents(rule.SavedUsd)}</td></tr>");
+        }
+
+        sb.Append("</table>");
     }
 
     private static List<ChartSeries> BurnSeries(AccountTimeline account)
@@ -158,5 +181,8 @@ internal static class SimulationHtmlReport
 
     private static string Usd(double value) => "$" + value.ToString(value >= 100 ? "#,##0" : "#,##0.00", CultureInfo.InvariantCulture);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string Cents(decimal usd) => "$" + usd.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    // Control characters and bidi overrides (U+202E reorders the text after it) are shown, not obeyed.
+    private static string E(string text) => WebUtility.HtmlEncode(VisibleText.Of(text));
 }

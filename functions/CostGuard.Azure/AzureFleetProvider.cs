@@ -26,6 +26,10 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
     private readonly AzureProviderOptions _options;
     private readonly AzurePriceTable _prices;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    // When each subscription's last read started: its sweep deadline and the age of what its decisions rest on.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _readStarted = new(StringComparer.OrdinalIgnoreCase);
 
     public AzureFleetProvider(AzureProviderOptions options, IBillingCache billingCache, ApiRequestCounter counter, TimeProvider time, ILogger<AzureFleetProvider>? logger = null)
         : this(options, billingCache, counter, time, AzurePriceTable.Shipped, logger)
@@ -37,25 +41,25 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
         _options = options;
         _prices = prices;
         _logger = logger ?? NullLogger.Instance;
-        var delay = options.Delay ?? ((wait, ct) => Task.Delay(wait, time, ct));
-        _clients = new AzureClients(options, counter, delay);
+        _time = time;
+        _clients = new AzureClients(options, counter, time);
         _inventory = new VmInventoryReader(_clients.Arm);
         _metrics = new MetricsBatchClient(_clients.Metrics, options.Endpoints);
         _gpu = new GpuUtilizationReader(new LogAnalyticsClient(_clients.Logs, options.Endpoints));
         _spend = new SpendReader(
-            new CostManagementClient(_clients.CostManagement, options.Endpoints, delay, options.MaxCostManagementAttempts, options.MaxCostManagementWait),
+            new CostManagementClient(_clients.CostManagement, options.Endpoints),
             billingCache,
             options.BillingCacheTtl < TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : options.BillingCacheTtl);
-        _actions = new VmActionApplier(_clients.Arm, delay, options);
+        _actions = new VmActionApplier(_clients.Arm, time, options);
     }
 
     public CloudKind Cloud => CloudKind.Azure;
 
-    /// <summary>The waits Azure.Core's retry policy asked for on ARM calls (Retry-After honoured), for diagnostics and tests.</summary>
-    internal IReadOnlyList<TimeSpan> ArmRetryWaits => _clients.ArmRetry.Waits;
-
     public async Task<AccountReadResult> ReadAccountAsync(Policy policy, AccountScope account, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var started = _time.GetUtcNow();
+        _readStarted[account.Id] = started;
+        SweepDeadline.Current = started + _options.SweepDeadline;
         var reader = new SubscriptionRead(this, policy, account, now);
         try
         {
@@ -72,6 +76,9 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
 
     public async Task<IReadOnlyList<ActionOutcome>> ApplyAsync(Policy policy, AccountScope account, IReadOnlyList<PlannedAction> actions, CancellationToken cancellationToken)
     {
+        // The deadline counts from the read the actions were decided on (or from now, for actions decided elsewhere).
+        var started = _readStarted.TryGetValue(account.Id, out var read) ? read : _time.GetUtcNow();
+        SweepDeadline.Current = started + _options.SweepDeadline;
         var outcomes = await _actions.ApplyAsync(policy, account, actions, cancellationToken).ConfigureAwait(false);
         foreach (var outcome in outcomes)
         {

@@ -12,29 +12,31 @@ namespace CostGuard.Azure.Actions;
 
 /// <summary>
 /// Applies planned actions to VMs: stop = deallocate (a powered-off VM still bills), tags = one merged PATCH,
-/// terminate = delete the VM only when the policy allows termination. Each VM's actions run in order; VMs in parallel.
-/// Long-running operations are started and polled here with a bound, so one stuck VM cannot stall the sweep.
+/// terminate = delete the VM only when the policy allows termination. Each VM's actions run in order; all VMs side by
+/// side, with at most <see cref="AzureProviderOptions.MaxParallelActions"/> ARM requests in flight. Long-running
+/// operations are polled with a bound and the sweep deadline, so one stuck VM cannot stall the sweep.
 /// </summary>
-internal sealed class VmActionApplier(ArmClient arm, AsyncDelay delay, AzureProviderOptions options)
+internal sealed class VmActionApplier(ArmClient arm, TimeProvider time, AzureProviderOptions options)
 {
     public async Task<IReadOnlyList<ActionOutcome>> ApplyAsync(Policy policy, AccountScope account, IReadOnlyList<PlannedAction> actions, CancellationToken cancellationToken)
     {
         var outcomes = new ActionOutcome[actions.Count];
+        using var slots = new ArmSlots(options.MaxParallelActions);
+        var poller = new OperationPoller(time, options, slots);
         var byVm = actions.Select((action, index) => (action, index)).GroupBy(p => p.action.Instance.Id, StringComparer.OrdinalIgnoreCase);
-        await Parallel.ForEachAsync(
-            byVm,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelActions), CancellationToken = cancellationToken },
-            async (group, ct) =>
+        await Task.WhenAll(byVm.Select(async group =>
+        {
+            foreach (var (action, index) in group)
             {
-                foreach (var (action, index) in group)
-                {
-                    outcomes[index] = await ApplyOneAsync(policy, account, action, ct).ConfigureAwait(false);
-                }
-            }).ConfigureAwait(false);
+                outcomes[index] = SweepDeadline.Passed(time)
+                    ? new ActionOutcome(action, ActionStatus.Skipped, "left undone: the sweep deadline passed before this action started; the next sweep takes it up")
+                    : await ApplyOneAsync(policy, account, action, slots, poller, cancellationToken).ConfigureAwait(false);
+            }
+        })).ConfigureAwait(false);
         return outcomes;
     }
 
-    private async Task<ActionOutcome> ApplyOneAsync(Policy policy, AccountScope account, PlannedAction action, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> ApplyOneAsync(Policy policy, AccountScope account, PlannedAction action, ArmSlots slots, OperationPoller poller, CancellationToken cancellationToken)
     {
         var instance = action.Instance;
         if (instance.Cloud != CloudKind.Azure || !string.Equals(instance.Account, account.Id, StringComparison.OrdinalIgnoreCase))
@@ -52,9 +54,9 @@ internal sealed class VmActionApplier(ArmClient arm, AsyncDelay delay, AzureProv
             var vm = arm.GetVirtualMachineResource(new global::Azure.Core.ResourceIdentifier(instance.Id));
             return action.Action switch
             {
-                ActionKind.Stop => await DeallocateAsync(vm, action, cancellationToken).ConfigureAwait(false),
-                ActionKind.Terminate => await DeleteAsync(vm, action, cancellationToken).ConfigureAwait(false),
-                ActionKind.Tag or ActionKind.Untag => await RetagAsync(vm, action, cancellationToken).ConfigureAwait(false),
+                ActionKind.Stop => await DeallocateAsync(vm, action, slots, poller, cancellationToken).ConfigureAwait(false),
+                ActionKind.Terminate => await DeleteAsync(vm, action, slots, poller, cancellationToken).ConfigureAwait(false),
+                ActionKind.Tag or ActionKind.Untag => await RetagAsync(vm, action, slots, poller, cancellationToken).ConfigureAwait(false),
                 _ => new ActionOutcome(action, ActionStatus.Skipped, $"action {action.Action} is not supported on Azure"),
             };
         }
@@ -74,27 +76,27 @@ internal sealed class VmActionApplier(ArmClient arm, AsyncDelay delay, AzureProv
         }
     }
 
-    private async Task<ActionOutcome> DeallocateAsync(VirtualMachineResource vm, PlannedAction action, CancellationToken cancellationToken)
+    private static async Task<ActionOutcome> DeallocateAsync(VirtualMachineResource vm, PlannedAction action, ArmSlots slots, OperationPoller poller, CancellationToken cancellationToken)
     {
         // Check the current state first: deallocating a deallocated VM is a no-op, not another LRO.
-        var current = await vm.GetAsync(InstanceViewType.InstanceView, cancellationToken).ConfigureAwait(false);
+        var current = await slots.RunAsync(() => vm.GetAsync(InstanceViewType.InstanceView, cancellationToken), cancellationToken).ConfigureAwait(false);
         var power = PowerStates.FromStatusCodes(current.Value.Data.InstanceView?.Statuses.Select(s => s.Code) ?? []);
         if (PowerStates.IsDeallocatedOrGoing(power))
         {
             return new ActionOutcome(action, ActionStatus.AlreadyDone, $"VM is already {power}");
         }
 
-        var operation = await vm.DeallocateAsync(WaitUntil.Started, hibernate: null, cancellationToken).ConfigureAwait(false);
-        return await CompleteAsync(operation, action, "deallocation", cancellationToken).ConfigureAwait(false);
+        var operation = await slots.RunAsync(() => vm.DeallocateAsync(WaitUntil.Started, hibernate: null, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await poller.CompleteAsync(operation, action, "deallocation", cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ActionOutcome> DeleteAsync(VirtualMachineResource vm, PlannedAction action, CancellationToken cancellationToken)
+    private static async Task<ActionOutcome> DeleteAsync(VirtualMachineResource vm, PlannedAction action, ArmSlots slots, OperationPoller poller, CancellationToken cancellationToken)
     {
-        var operation = await vm.DeleteAsync(WaitUntil.Started, forceDeletion: null, cancellationToken).ConfigureAwait(false);
-        return await CompleteAsync(operation, action, "deletion", cancellationToken).ConfigureAwait(false);
+        var operation = await slots.RunAsync(() => vm.DeleteAsync(WaitUntil.Started, forceDeletion: null, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await poller.CompleteAsync(operation, action, "deletion", cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ActionOutcome> RetagAsync(VirtualMachineResource vm, PlannedAction action, CancellationToken cancellationToken)
+    private static async Task<ActionOutcome> RetagAsync(VirtualMachineResource vm, PlannedAction action, ArmSlots slots, OperationPoller poller, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(action.TagKey))
         {
@@ -102,7 +104,7 @@ internal sealed class VmActionApplier(ArmClient arm, AsyncDelay delay, AzureProv
         }
 
         // A PATCH with tags replaces the whole set: read the VM's tags now (not the sweep's copy) and merge.
-        var current = await vm.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var current = await slots.RunAsync(() => vm.GetAsync(cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
         var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in current.Value.Data.Tags)
         {
@@ -130,26 +132,7 @@ internal sealed class VmActionApplier(ArmClient arm, AsyncDelay delay, AzureProv
             patch.Tags[pair.Key] = pair.Value;
         }
 
-        var operation = await vm.UpdateAsync(WaitUntil.Started, patch, cancellationToken).ConfigureAwait(false);
-        return await CompleteAsync(operation, action, "tag update", cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<ActionOutcome> CompleteAsync(Operation operation, PlannedAction action, string what, CancellationToken cancellationToken)
-    {
-        for (var polls = 0; !operation.HasCompleted; polls++)
-        {
-            if (polls >= options.MaxPolls)
-            {
-                return new ActionOutcome(action, ActionStatus.Failed,
-                    $"{what} accepted by Azure but still running after {options.MaxPolls} polls; the next sweep sees its result");
-            }
-
-            await delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
-
-            // Throws RequestFailedException (status 200, the operation's error code) when the operation failed.
-            await operation.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return new ActionOutcome(action, ActionStatus.Applied);
+        var operation = await slots.RunAsync(() => vm.UpdateAsync(WaitUntil.Started, patch, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await poller.CompleteAsync(operation, action, "tag update", cancellationToken).ConfigureAwait(false);
     }
 }

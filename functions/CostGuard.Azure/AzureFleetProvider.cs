@@ -70,7 +70,7 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
             // Whatever went wrong stays with this subscription; the sweep goes on with the others.
             var problem = $"subscription {account.Id}: {ex.GetType().Name}: {ex.Message}";
             Log.SubscriptionProblem(_logger, account.Id, problem);
-            return new AccountReadResult { Account = account, Complete = false, Problems = [problem] };
+            return new AccountReadResult { Account = account, Complete = false, Problems = [problem], Gaps = [ReadGap.Whole(ReadPart.Inventory, problem)] };
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
     {
         private readonly List<string> _problems = [];
         private readonly List<InstanceNote> _notes = [];
-        private bool _complete = true;
+        private readonly List<ReadGap> _gaps = [];
 
         public async Task<AccountReadResult> RunAsync(CancellationToken cancellationToken)
         {
@@ -105,6 +105,10 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
             catch (global::Azure.RequestFailedException ex)
             {
                 return Fail($"listing VMs of subscription {account.Id} failed: HTTP {ex.Status} {ex.ErrorCode}: {FirstLine(ex.Message)}");
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+            {
+                return Fail($"listing VMs of subscription {account.Id} failed: the reply could not be read ({FirstLine(ex.Message)})");
             }
 
             var vms = inventory.Vms
@@ -130,7 +134,14 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 Log.SubscriptionProblem(owner._logger, account.Id, problem);
             }
 
-            return new AccountReadResult { Account = account, Snapshot = snapshot, Complete = _complete, Problems = _problems, Notes = _notes };
+            return new AccountReadResult { Account = account, Snapshot = snapshot, Complete = true, Problems = _problems, Notes = _notes, Gaps = _gaps };
+        }
+
+        /// <summary>A read that failed (not one that found no data): reported, and holding only what rests on it.</summary>
+        private void Gap(ReadPart part, string problem, IReadOnlyList<string>? instanceIds = null)
+        {
+            _problems.Add(problem);
+            _gaps.Add(new ReadGap(part, problem, instanceIds ?? []));
         }
 
         private InstanceSnapshot ToInstance(AzureVm vm)
@@ -175,8 +186,14 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 return instances;
             }
 
+            if (SweepDeadline.Passed(owner._time))
+            {
+                Gap(ReadPart.Metrics, "utilization not read: the sweep deadline passed first (left undone)");
+                return instances.Select(i => i.IsBilling ? i with { Samples = [] } : i).ToList();
+            }
+
             var cpuTask = ReadCpuAsync(measured, window, cancellationToken);
-            var gpuTask = ReadGpuAsync(window, cancellationToken);
+            var gpuTask = ReadGpuAsync(measured, window, cancellationToken);
             var cpu = await cpuTask.ConfigureAwait(false);
             var gpu = await gpuTask.ConfigureAwait(false);
             var bins = window.Bins().ToList();
@@ -191,13 +208,14 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                     return instance;
                 }
 
-                if (gpu is not null && !gpu.Has(instance.Id))
-                {
-                    _notes.Add(new InstanceNote(instance.Id, $"missing metrics: no GPU utilization in workspace {account.LogAnalyticsWorkspaceId} for the idle window"));
-                }
-                else if (account.LogAnalyticsWorkspaceId is null)
+                // "Missing metrics" is only said when the API answered and had nothing for this VM; a failed query is a gap.
+                if (account.LogAnalyticsWorkspaceId is null)
                 {
                     _notes.Add(new InstanceNote(instance.Id, "missing metrics: the subscription has no logAnalyticsWorkspaceId, so there is no GPU utilization"));
+                }
+                else if (gpu is not null && !gpu.Has(instance.Id))
+                {
+                    _notes.Add(new InstanceNote(instance.Id, $"missing metrics: no GPU utilization in workspace {account.LogAnalyticsWorkspaceId} for the idle window"));
                 }
 
                 var samples = bins
@@ -217,22 +235,28 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 .ToList();
             foreach (var batch in batches)
             {
+                if (SweepDeadline.Passed(owner._time))
+                {
+                    Gap(ReadPart.Metrics, $"CPU metrics for {batch.Ids.Count} VMs in {batch.Region} not read: the sweep deadline passed first (left undone)", batch.Ids);
+                    continue;
+                }
+
                 try
                 {
                     all.AddAll(await owner._metrics.GetCpuAsync(account.Id, batch.Region, batch.Ids, window, cancellationToken).ConfigureAwait(false));
                 }
                 catch (Exception ex) when (ex is AzureCallException or global::Azure.RequestFailedException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
                 {
-                    // Nulls from our own failure must not look like idleness: forbid acting on this subscription.
-                    _complete = false;
-                    _problems.Add($"CPU metrics for {batch.Ids.Count} VMs in {batch.Region}: {FirstLine(ex.Message)}");
+                    // Nulls from our own failure must not look like idleness: a gap holds these VMs' idle stops, nothing else.
+                    Gap(ReadPart.Metrics, $"CPU metrics for {batch.Ids.Count} VMs in {batch.Region} could not be read: {FirstLine(ex.Message)}", batch.Ids);
                 }
             }
 
             return all;
         }
 
-        private async Task<MetricSeries?> ReadGpuAsync(MetricWindow window, CancellationToken cancellationToken)
+        /// <summary>GPU % from the workspace; null when the subscription has none or the query failed (then a gap says so).</summary>
+        private async Task<MetricSeries?> ReadGpuAsync(List<InstanceSnapshot> measured, MetricWindow window, CancellationToken cancellationToken)
         {
             if (account.LogAnalyticsWorkspaceId is not { Length: > 0 } workspace)
             {
@@ -244,17 +268,16 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 var reading = await owner._gpu.ReadAsync(workspace, policy.Gpu.AzureInsightsMetric, window, cancellationToken).ConfigureAwait(false);
                 if (reading.Warning is not null)
                 {
-                    _complete = false;
-                    _problems.Add($"Log Analytics workspace {workspace} returned partial GPU data: {reading.Warning}");
+                    // Partial data: a VM without rows may only be missing from the part that failed.
+                    Gap(ReadPart.Metrics, $"Log Analytics workspace {workspace} returned partial GPU data: {reading.Warning}", measured.Select(i => i.Id).ToList());
                 }
 
                 return reading.Series;
             }
-            catch (Exception ex) when (ex is AzureCallException or global::Azure.RequestFailedException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception ex) when (ex is AzureCallException or global::Azure.RequestFailedException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
             {
-                _complete = false;
-                _problems.Add($"GPU utilization from Log Analytics workspace {workspace}: {FirstLine(ex.Message)}");
-                return new MetricSeries();
+                Gap(ReadPart.Metrics, $"GPU utilization from Log Analytics workspace {workspace} could not be read: {FirstLine(ex.Message)}", measured.Select(i => i.Id).ToList());
+                return null;
             }
         }
 
@@ -268,9 +291,20 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 from = baselineStart < monthStart ? baselineStart : monthStart;
             }
 
-            var billing = await owner._spend.ReadAsync(account.Id, from, now, cancellationToken).ConfigureAwait(false);
-            if (billing.Problem is not null)
+            if (SweepDeadline.Passed(owner._time))
             {
+                Gap(ReadPart.Billing, "spend not read: the sweep deadline passed first (left undone)");
+                return snapshot;
+            }
+
+            var billing = await owner._spend.ReadAsync(account.Id, from, now, cancellationToken).ConfigureAwait(false);
+            if (billing.Problem is not null && billing.Rows is null)
+            {
+                Gap(ReadPart.Billing, $"spend: {billing.Problem}");
+            }
+            else if (billing.Problem is not null)
+            {
+                // An older answer stands in for the failed query; the figure says how old it is (SpendAsOf).
                 _problems.Add($"spend: {billing.Problem}");
             }
 
@@ -293,7 +327,7 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
         private AccountReadResult Fail(string problem)
         {
             Log.SubscriptionProblem(owner._logger, account.Id, problem);
-            return new AccountReadResult { Account = account, Complete = false, Problems = [problem] };
+            return new AccountReadResult { Account = account, Complete = false, Problems = [problem], Gaps = [ReadGap.Whole(ReadPart.Inventory, problem)] };
         }
 
         private static string FirstLine(string text)

@@ -79,13 +79,42 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
         // The deadline counts from the read the actions were decided on (or from now, for actions decided elsewhere).
         var started = _readStarted.TryGetValue(account.Id, out var read) ? read : _time.GetUtcNow();
         SweepDeadline.Current = started + _options.SweepDeadline;
-        var outcomes = await _actions.ApplyAsync(policy, account, actions, cancellationToken).ConfigureAwait(false);
+        var stillIdle = await StillIdleAsync(policy, account, actions, started, cancellationToken).ConfigureAwait(false);
+        var outcomes = await _actions.ApplyAsync(policy, account, actions, stillIdle, cancellationToken).ConfigureAwait(false);
         foreach (var outcome in outcomes)
         {
             Log.ActionDone(_logger, outcome.Action.Action, outcome.Action.Instance.Id, outcome.Status, outcome.Error);
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// When the read the actions were decided on started longer ago than the idle window, its utilization says nothing
+    /// about now: the subscription is read again and the engine asked again which VMs are idle. Null when the read is
+    /// recent (or no idle stop is planned). A VM the fresh read cannot judge (a metrics gap) is not in the set.
+    /// </summary>
+    private async Task<IReadOnlySet<string>?> StillIdleAsync(Policy policy, AccountScope account, IReadOnlyList<PlannedAction> actions, DateTimeOffset readStarted, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (policy.Idle is not { } idle || now - readStarted <= idle.Window
+            || !actions.Any(a => a.Action == ActionKind.Stop && a.Reason == ActionReason.Idle))
+        {
+            return null;
+        }
+
+        var fresh = await new SubscriptionRead(this, policy, account, now).RunAsync(cancellationToken).ConfigureAwait(false);
+        if (!fresh.Complete || fresh.Snapshot is null)
+        {
+            return new HashSet<string>();
+        }
+
+        // Only the idle rule is asked: no safety limit (it would hide idle VMs), no memory (alerts are not needed here).
+        var plan = new DecisionEngine().Evaluate(policy with { Safety = null }, new FleetSnapshot { Accounts = [fresh.Snapshot] }, now);
+        return plan.Actions
+            .Where(a => a.Action == ActionKind.Stop && a.Reason == ActionReason.Idle && !fresh.Gaps.Any(g => g.Part == ReadPart.Metrics && g.Affects(a.Instance.Id)))
+            .Select(a => a.Instance.Id)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>One subscription's read: inventory, prices, utilization, spend.</summary>

@@ -23,7 +23,7 @@ internal sealed class AzureHarness
                 AzureEndpoints.LogsSetting => FakeAzureCloud.Host + "/logs",
                 _ => null,
             }),
-            Credential = new FakeTokenCredential(),
+            Credential = Credential,
             Transport = new HttpClientTransport(new HttpClient(Cloud)),
         };
         Clock = new WaitSkippingTime(Time);
@@ -31,6 +31,8 @@ internal sealed class AzureHarness
     }
 
     public FakeAzureCloud Cloud { get; } = new();
+
+    public FakeTokenCredential Credential { get; } = new();
 
     public FakeTimeProvider Time { get; }
 

@@ -22,6 +22,7 @@ internal sealed class AzureClients
         };
         Configure(armOptions, options, counter, credential, options.Endpoints.ArmScope,
             new ResilientRetryPolicy("azure-arm", options.MaxRetries, options.MaxRetryAfter, time));
+        armOptions.AddPolicy(new PollReplyCheckPolicy(), HttpPipelinePosition.PerRetry);
         Arm = new ArmClient(credential, defaultSubscriptionId: null, armOptions);
 
         Metrics = Build(options, counter, credential, options.Endpoints.MetricsScope,

@@ -1,7 +1,7 @@
 // CostGuard in one Azure subscription: resource group, storage (queues, tables, policies, locks), Key Vault,
 // Log Analytics + Application Insights, the Flex Consumption Function App with its managed identity and
 // RBAC, the heartbeat alert, and the per-target-subscription roles and Event Grid wiring.
-// Deploy: az deployment sub create -l <region> -f infra/main.bicep -p infra/main.example.bicepparam
+// Deploy: az deployment sub create -l <region> -f infra/main.bicep -p infra/main.production.example.bicepparam
 targetScope = 'subscription'
 
 @description('Short environment name (dev, prod): part of every resource name.')
@@ -70,6 +70,9 @@ param actionGroupId string = ''
 
 @description('Who is e-mailed when the guard itself needs attention (only when actionGroupId is empty).')
 param alertEmails array = []
+
+@description('Object id of the deployment identity (GitHub Actions OIDC); it may then upload the app package and policies. Empty: none.')
+param deploymentPrincipalId string = ''
 
 @description('Target subscriptions: { subscriptionId, enableTermination?, gpuWorkspaceIds?, enableLaunchEvents?, eventsResourceGroupName? }.')
 param targetSubscriptions array = []
@@ -147,6 +150,15 @@ module appRoles 'modules/app-rbac.bicep' = {
     storageAccountName: storage.outputs.name
     keyVaultName: vault.outputs.name
     appInsightsName: monitoring.outputs.insightsName
+  }
+}
+
+module deployer 'modules/deployer-rbac.bicep' = if (!empty(deploymentPrincipalId)) {
+  name: 'costguard-deployer-rbac'
+  scope: group
+  params: {
+    storageAccountName: storage.outputs.name
+    principalId: deploymentPrincipalId
   }
 }
 

@@ -15,6 +15,9 @@ param eventBridgeApiKey = readEnvironmentVariable('COSTGUARD_EVENTBRIDGE_API_KEY
 // The AWS base role from infra/aws/costguard-enforcer-role.json deployed in the payer account.
 param awsWebIdentityRoleArn = 'arn:aws:iam::999988887777:role/CostGuardEnforcer'
 
+// The GitHub Actions deployment identity (deploy.yml), allowed to upload the app package and the policies.
+param deploymentPrincipalId = readEnvironmentVariable('COSTGUARD_DEPLOYMENT_PRINCIPAL_ID', '')
+
 param sweepIntervalMinutes = 5
 param missedSweepsBeforeAlert = 3
 param alertEmails = [

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Azure.Core;
 using CostGuard.Ports;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +20,12 @@ public sealed record AwsProviderSettings
 
     /// <summary>Base credentials; null resolves the standard AWS chain on first use.</summary>
     public Func<AWSCredentials>? Credentials { get; init; }
+
+    /// <summary>
+    /// Entra token source for AWS web-identity federation (used when COSTGUARD_AWS_WEB_IDENTITY_ROLE_ARN is set);
+    /// null uses DefaultAzureCredential, which in Azure Functions is the app's managed identity.
+    /// </summary>
+    public TokenCredential? AzureTokenCredential { get; init; }
 
     /// <summary>HTTP handler for every AWS call; null uses a shared SocketsHttpHandler.</summary>
     public HttpMessageHandler? Handler { get; init; }

@@ -36,8 +36,11 @@ public sealed record AwsProviderSettings
     /// <summary>Retries after the first attempt (the SDKs' standard mode makes 3 attempts in all).</summary>
     public int MaxErrorRetry { get; init; } = 2;
 
-    /// <summary>Backoff wait of the thin clients; null waits on <see cref="Time"/>. Tests pass a recorder.</summary>
-    public Func<TimeSpan, CancellationToken, Task>? RetryDelay { get; init; }
+    /// <summary>
+    /// The clock the thin clients' back-off waits run on (their Polly pipelines); null is <see cref="Time"/>. Tests pass
+    /// a fake clock that records and skips each wait.
+    /// </summary>
+    public TimeProvider? RetryTime { get; init; }
 
     public ILogger? Logger { get; init; }
 }

@@ -25,12 +25,14 @@ param storageAccountName string = take('costguard${environmentName}${uniqueStrin
 @maxLength(24)
 param keyVaultName string = take('cg-${environmentName}-${uniqueString(subscription().id, environmentName)}', 24)
 
-@description('Tables of the state store.')
+@description('Tables of the state store (functions/CostGuard.Storage: prefix costguard + table); the store creates any missing one itself.')
 param tableNames array = [
-  'audit'
-  'health'
-  'budgets'
-  'ledger'
+  'costguardaudit'
+  'costguardauditactions'
+  'costguardaudittime'
+  'costguardsweephealth'
+  'costguardsweepbudget'
+  'costguardalertsent'
 ]
 
 @description('App setting names holding webhook URLs: every webhookUrlSetting your policies name.')

@@ -7,6 +7,7 @@
 set -uo pipefail
 base=$1 head=$2 out=$3
 cd "$(dirname "$0")/../.."
+base=$(git rev-parse --short "$base") head=$(git rev-parse --short "$head")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -30,7 +31,7 @@ invalid=false
 {
   echo "## CostGuard policy check"
   echo
-  echo "Compared \`${base:0:7}\` (before) with \`${head:0:7}\` (this pull request) on the sample traces in \`policies/samples/traces\`."
+  echo "Compared \`$base\` (before) with \`$head\` (this pull request) on the sample traces in \`policies/samples/traces\`."
   echo
 } > "$out"
 
@@ -67,6 +68,12 @@ done
 
 if [ "$checked" -eq 0 ]; then
   echo "No policy files changed (schema, price tables or samples only)." >> "$out"
+fi
+
+# A pull-request comment holds at most 65536 characters: keep the head of the report and say so.
+if [ "$(wc -c < "$out")" -gt 60000 ]; then
+  head -c 58000 "$out" > "$work/cut.md"
+  { cat "$work/cut.md"; echo; echo; echo "… report cut to fit a comment: run \`.github/scripts/policy-check.sh $base $head report.md\` for all of it."; } > "$out"
 fi
 
 [ -n "${GITHUB_OUTPUT:-}" ] && echo "invalid=$invalid" >> "$GITHUB_OUTPUT"

@@ -204,7 +204,7 @@ public sealed class WebIdentityCredentialsTests : IAsyncLifetime
         Requests = _aws.Requests,
         Time = _aws.Time,
         AzureTokenCredential = _entra,
-        RetryDelay = (_, _) => Task.CompletedTask,
+        RetryTime = _aws.RetryClock,
     });
 
     private WebIdentityCredentials Credentials()

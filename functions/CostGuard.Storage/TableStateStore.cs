@@ -44,6 +44,13 @@ public sealed class TableStateStore : IStateStore
 
     public Task<IReadOnlyList<AuditRecord>> ReadAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken) => _audit.ReadAsync(since, limit, cancellationToken);
 
+    /// <summary>
+    /// One account's audit records in [<paramref name="from"/>, <paramref name="to"/>), oldest first, at most
+    /// <paramref name="limit"/> (the account compared case-insensitively): one query on the account's partition.
+    /// </summary>
+    public Task<IReadOnlyList<AuditRecord>> ReadAccountAsync(string cloud, string account, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken) =>
+        _audit.ReadAccountAsync(cloud, account, from, to, limit, cancellationToken);
+
     public Task<IReadOnlyList<AuditRecord>> ReadActionsAsync(IReadOnlyCollection<string> actionIds, CancellationToken cancellationToken) =>
         _audit.ReadActionsAsync(actionIds, cancellationToken);
 

@@ -7,4 +7,7 @@ public sealed class SqliteStateOptions
 
     /// <summary>The state file; <see cref="SqliteStateStore.DefaultPath"/> when not set.</summary>
     public string Path { get; set; } = "";
+
+    /// <summary>Tells whether a lock holder named in a lease row is known to be dead (its lease is then taken at once).</summary>
+    public Func<string, bool>? IsHolderGone { get; set; }
 }

@@ -10,7 +10,7 @@ namespace CostGuard.State.Hosting;
 public static class SqliteStateServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IStateStore"/> (and its parts), <see cref="ISweepBudget"/> and <see cref="ISweepHealthStore"/> in one
+    /// Adds <see cref="IStateStore"/> (and its parts), <see cref="IAccountLock"/>, <see cref="ISweepBudget"/> and <see cref="ISweepHealthStore"/> in one
     /// SQLite file: <c>COSTGUARD_STATE_FILE</c> from the registered <see cref="IConfiguration"/>, else the default path;
     /// <paramref name="configure"/> (e.g. the CLI's <c>--state</c>) runs last. Validated at start.
     /// </summary>
@@ -37,9 +37,19 @@ public static class SqliteStateServiceCollectionExtensions
         services.TryAddSingleton<IGuardMemoryStore>(sp => sp.GetRequiredService<SqliteStateStore>());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteStateStore>());
         services.TryAddSingleton<IAlertLedger>(sp => sp.GetRequiredService<SqliteStateStore>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAccountLock>(sp => SqliteAccountLock.OpenAsync(
+            EnsureFile(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SqliteStateOptions>>().Value.IsHolderGone, CancellationToken.None).GetAwaiter().GetResult());
         services.TryAddSingleton<ISweepBudget>(sp => SqliteSweepBudget.OpenAsync(PathOf(sp), CancellationToken.None).GetAwaiter().GetResult());
         services.TryAddSingleton<ISweepHealthStore>(sp => SqliteSweepHealthStore.OpenAsync(PathOf(sp), CancellationToken.None).GetAwaiter().GetResult());
         return services;
+    }
+
+    /// <summary>The lock opens the file without creating its folder: the state store (which does) opens it first.</summary>
+    private static string EnsureFile(IServiceProvider sp)
+    {
+        sp.GetRequiredService<SqliteStateStore>();
+        return PathOf(sp);
     }
 
     private static string PathOf(IServiceProvider sp) => sp.GetRequiredService<IOptions<SqliteStateOptions>>().Value.Path;

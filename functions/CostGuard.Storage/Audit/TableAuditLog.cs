@@ -110,6 +110,30 @@ internal sealed class TableAuditLog(StorageAccount storage, ILogger? logger = nu
         return records;
     }
 
+    /// <summary>One account's records in [<paramref name="from"/>, <paramref name="to"/>), oldest first: one key-range query on its partition.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> ReadAccountAsync(string cloud, string account, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        var records = new List<AuditRecord>();
+        if (limit <= 0)
+        {
+            return records;
+        }
+
+        var table = await storage.TableAsync(AccountTable, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {TableKeys.Account(cloud, account)} and RowKey ge {TableKeys.Ticks(from)} and RowKey lt {TableKeys.Ticks(to)}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(AuditEntities.ToRecord(entity));
+            if (records.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return records;
+    }
+
     public async Task<IReadOnlyList<AuditRecord>> ReadActionsAsync(IReadOnlyCollection<string> actionIds, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(ActionsTable, cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,11 @@ public sealed class AddCostGuardSqliteStateTests : IDisposable
         await provider.GetRequiredService<IAuditLog>().AppendAsync([], CancellationToken.None);
 
         Assert.Same(provider.GetRequiredService<IStateStore>(), provider.GetRequiredService<IAlertLedger>());
+        await using (var lease = await provider.GetRequiredService<IAccountLock>().TryAcquireAsync(Policies.CloudKind.Aws, "111122223333", "h", TimeSpan.FromMinutes(1), CancellationToken.None))
+        {
+            Assert.NotNull(lease);
+        }
+
         Assert.True(File.Exists(_file.Path));
         var reopened = await SqliteSweepHealthStore.OpenAsync(_file.Path, CancellationToken.None);
         Assert.Single(await reopened.ReadAsync(null, CancellationToken.None));

@@ -30,7 +30,10 @@ public sealed class TableAuditLayoutTests(AzuriteFixture azurite)
             rows.Add(row);
         }
 
+        var viaStore = await new TableStateStore(account, TimeProvider.System).ReadAccountAsync("aws", "111122223333", T0, T0.AddHours(1), 10, CancellationToken.None);
+
         Assert.Equal(["i-in-1", "i-in-2"], rows.Select(r => r.GetString("Instance")));
+        Assert.Equal(["i-in-1", "i-in-2"], viaStore.Select(r => r.Instance));
     }
 
     [Fact]

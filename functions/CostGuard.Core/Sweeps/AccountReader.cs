@@ -1,3 +1,4 @@
+using CostGuard.Json;
 using CostGuard.Policies;
 using CostGuard.Ports;
 
@@ -27,7 +28,10 @@ internal sealed class AccountReader(IReadOnlyDictionary<CloudKind, ICloudFleetPr
 
         try
         {
-            return await provider.ReadAccountAsync(policy, account, now, cancellationToken).ConfigureAwait(false);
+            var read = await provider.ReadAccountAsync(policy, account, now, cancellationToken).ConfigureAwait(false);
+
+            // Problems reach stderr, --json, the audit and the guard-failure alert: never with endpoint credentials.
+            return read.Problems.Count == 0 ? read : read with { Problems = [.. read.Problems.Select(UrlRedactor.RedactUserInfo)] };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -36,7 +40,7 @@ internal sealed class AccountReader(IReadOnlyDictionary<CloudKind, ICloudFleetPr
         catch (Exception ex)
         {
             // Providers promise not to throw for cloud errors; a bug in one must still not sink the sweep.
-            return Failed(account, $"reading the account failed unexpectedly: {ex.GetType().Name}: {ex.Message}");
+            return Failed(account, UrlRedactor.RedactUserInfo($"reading the account failed unexpectedly: {ex.GetType().Name}: {ex.Message}"));
         }
     }
 

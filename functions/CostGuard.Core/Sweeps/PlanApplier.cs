@@ -1,3 +1,4 @@
+using CostGuard.Json;
 using CostGuard.Engine;
 using CostGuard.Policies;
 using CostGuard.Ports;
@@ -49,7 +50,7 @@ internal sealed class PlanApplier(IReadOnlyDictionary<CloudKind, ICloudFleetProv
         try
         {
             var applied = await provider.ApplyAsync(policy, read.Account, actions, cancellationToken).ConfigureAwait(false);
-            return applied;
+            return [.. applied.Select(o => o.Error is null ? o : o with { Error = UrlRedactor.RedactUserInfo(o.Error) })];
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -57,7 +58,7 @@ internal sealed class PlanApplier(IReadOnlyDictionary<CloudKind, ICloudFleetProv
         }
         catch (Exception ex)
         {
-            return actions.Select(a => new ActionOutcome(a, ActionStatus.Failed, $"{ex.GetType().Name}: {ex.Message}")).ToList();
+            return actions.Select(a => new ActionOutcome(a, ActionStatus.Failed, UrlRedactor.RedactUserInfo($"{ex.GetType().Name}: {ex.Message}"))).ToList();
         }
     }
 

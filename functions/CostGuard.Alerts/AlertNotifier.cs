@@ -27,7 +27,6 @@ public sealed class AlertNotifier : IAlertNotifier
         IAlertLedger ledger,
         IWebhookSettingResolver settings,
         TimeProvider time,
-        IRetryDelay delay,
         AlertNotifierOptions options,
         ILogger<AlertNotifier> logger)
     {
@@ -35,7 +34,7 @@ public sealed class AlertNotifier : IAlertNotifier
         _options = options;
         _logger = logger;
         _ledger = new SafeLedger(ledger, logger);
-        _sender = new WebhookSender(http, settings, delay, time, options, logger);
+        _sender = new WebhookSender(http, settings, time, options, logger);
         _pending = new PendingRetrier(_sender, _ledger, options, logger);
     }
 

@@ -50,7 +50,6 @@ internal static class AlertsCommand
             http,
             new EnvironmentWebhookSettingResolver(env.GetVariable),
             env.Time,
-            new TimeProviderRetryDelay(env.Time),
             new AlertNotifierOptions(),
             NullLogger<AlertTestSender>.Instance);
         var report = await sender.SendAsync(policy, cancellationToken).ConfigureAwait(false);

@@ -16,7 +16,6 @@ internal static class NotifierFactory
         state,
         new EnvironmentWebhookSettingResolver(env.GetVariable),
         env.Time,
-        new TimeProviderRetryDelay(env.Time),
         new AlertNotifierOptions(),
         NullLogger<AlertNotifier>.Instance);
 }

@@ -62,7 +62,7 @@ public sealed class AlertTestSender
                 Log.Delivered(_logger, destination.Route, destination.Channel.Name(), 1, sent.Attempts);
             }
 
-            results.Add(new DeliveryResult(destination.Route, destination.Channel.Name(), sent.Succeeded, sent.Succeeded ? 1 : 0, sent.Error));
+            results.Add(new DeliveryResult(destination.Route, destination.Channel.Name(), sent.Succeeded, sent.Succeeded ? 1 : 0, sent.Error, sent.StatusCode));
         }
 
         return new DeliveryReport(results);

@@ -1,6 +1,5 @@
 using CostGuard.Alerts;
 using CostGuard.Ports;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CostGuard.Cli.Composition;
 
@@ -17,5 +16,5 @@ internal static class NotifierFactory
         new EnvironmentWebhookSettingResolver(env.GetVariable),
         env.Time,
         new AlertNotifierOptions(),
-        NullLogger<AlertNotifier>.Instance);
+        new StderrLogger<AlertNotifier>(env.Error));
 }

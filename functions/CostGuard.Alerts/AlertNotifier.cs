@@ -27,7 +27,6 @@ public sealed class AlertNotifier : IAlertNotifier
         IAlertLedger ledger,
         IWebhookSettingResolver settings,
         TimeProvider time,
-        IRetryDelay delay,
         AlertNotifierOptions options,
         ILogger<AlertNotifier> logger)
     {
@@ -35,7 +34,7 @@ public sealed class AlertNotifier : IAlertNotifier
         _options = options;
         _logger = logger;
         _ledger = new SafeLedger(ledger, logger);
-        _sender = new WebhookSender(http, settings, delay, time, options, logger);
+        _sender = new WebhookSender(http, settings, time, options, logger);
         _pending = new PendingRetrier(_sender, _ledger, options, logger);
     }
 
@@ -125,13 +124,13 @@ public sealed class AlertNotifier : IAlertNotifier
         {
             Log.Delivered(_logger, destination.Route, channel, message.Items.Count, sent.Attempts);
             await _ledger.RecordAllSentAsync(destination.LedgerRoute, keys, now, cancellationToken).ConfigureAwait(false);
-            return new DeliveryResult(destination.Route, channel, true, 1, note);
+            return new DeliveryResult(destination.Route, channel, true, 1, note, sent.StatusCode);
         }
 
         var error = sent.Error ?? "delivery failed";
         if (sent.PayloadRejected)
         {
-            return new DeliveryResult(destination.Route, channel, false, 0, $"{error} (payload rejected; not retried)");
+            return new DeliveryResult(destination.Route, channel, false, 0, $"{error} (payload rejected; not retried)", sent.StatusCode);
         }
 
         var pending = new PendingDelivery
@@ -153,6 +152,6 @@ public sealed class AlertNotifier : IAlertNotifier
         }
 
         return new DeliveryResult(destination.Route, channel, false, 0,
-            kept ? $"{error} (kept for retry on the next run)" : $"{error} (could not be kept for retry: ledger unavailable)");
+            kept ? $"{error} (kept for retry on the next run)" : $"{error} (could not be kept for retry: ledger unavailable)", sent.StatusCode);
     }
 }

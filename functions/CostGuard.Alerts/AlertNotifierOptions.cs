@@ -9,9 +9,10 @@ public sealed record AlertNotifierOptions
     /// <summary>How long one attempt may wait for an answer before it counts as a transient failure.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>First backoff delay; doubled on each further attempt up to <see cref="MaxDelay"/>.</summary>
+    /// <summary>Median first backoff delay; exponential with jitter on each further attempt, never more than <see cref="MaxDelay"/>.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The cap on each backoff wait (a Retry-After is capped by <see cref="MaxRetryAfter"/> instead).</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -25,4 +26,7 @@ public sealed record AlertNotifierOptions
 
     /// <summary>A pending delivery older than this is dropped (and logged) instead of retried again.</summary>
     public TimeSpan PendingMaxAge { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>The jitter's random source (0 to 1); tests pin it, production uses <see cref="Random.Shared"/>.</summary>
+    internal Func<double>? Randomizer { get; init; }
 }

@@ -22,13 +22,12 @@ public sealed class AlertTestSender
         HttpClient http,
         IWebhookSettingResolver settings,
         TimeProvider time,
-        IRetryDelay delay,
         AlertNotifierOptions options,
         ILogger<AlertTestSender> logger)
     {
         _time = time;
         _logger = logger;
-        _sender = new WebhookSender(http, settings, delay, time, options, logger);
+        _sender = new WebhookSender(http, settings, time, options, logger);
     }
 
     /// <summary>Route names and channels of the policy, in the order <see cref="SendAsync"/> reports them.</summary>
@@ -63,7 +62,7 @@ public sealed class AlertTestSender
                 Log.Delivered(_logger, destination.Route, destination.Channel.Name(), 1, sent.Attempts);
             }
 
-            results.Add(new DeliveryResult(destination.Route, destination.Channel.Name(), sent.Succeeded, sent.Succeeded ? 1 : 0, sent.Error));
+            results.Add(new DeliveryResult(destination.Route, destination.Channel.Name(), sent.Succeeded, sent.Succeeded ? 1 : 0, sent.Error, sent.StatusCode));
         }
 
         return new DeliveryReport(results);

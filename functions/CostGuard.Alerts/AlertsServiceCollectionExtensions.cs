@@ -16,7 +16,6 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options ?? new AlertNotifierOptions());
         services.TryAddSingleton<IWebhookSettingResolver, EnvironmentWebhookSettingResolver>();
-        services.TryAddSingleton<IRetryDelay>(sp => new TimeProviderRetryDelay(sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient<IAlertNotifier, AlertNotifier>(http => http.Timeout = TimeSpan.FromSeconds(30))
             .RemoveAllLoggers();
         return services;

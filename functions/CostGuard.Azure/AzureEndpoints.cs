@@ -1,3 +1,5 @@
+using CostGuard.Json;
+
 namespace CostGuard.Azure;
 
 /// <summary>Where the Azure adapter sends requests; defaults are the public cloud (see CONTRACTS.md for the setting names).</summary>
@@ -61,7 +63,8 @@ public sealed record AzureEndpoints
         // Azure.Core refuses to send bearer tokens over plain http, so catch that here with a clear message.
         if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
         {
-            throw new ArgumentException($"{setting}: '{value}' is not an absolute https URL.", nameof(setting));
+            // The value may carry credentials (user:password@): name the setting, never repeat them.
+            throw new ArgumentException($"{setting}: '{EndpointRedaction.Redact(value.Trim())}' is not an absolute https URL.", nameof(setting));
         }
 
         return uri;

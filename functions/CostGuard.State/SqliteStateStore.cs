@@ -27,12 +27,7 @@ public sealed class SqliteStateStore : IStateStore
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
     public static async Task<SqliteStateStore> OpenAsync(string path, CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
+        StateFileAccess.Prepare(path);
         var store = new SqliteStateStore(path);
         await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await Execute(connection, StateSchema.Create, cancellationToken).ConfigureAwait(false);

@@ -130,14 +130,14 @@ public sealed class AlertNotifierDeliveryTests
 
         Assert.True(report.AllSucceeded);
         Assert.Equal(2, h.Server.RequestsTo(path).Count);
-        Assert.Equal([TimeSpan.FromSeconds(7)], h.Delay.Delays);
+        Assert.Equal([TimeSpan.FromSeconds(7)], h.Time.Waits);
         Assert.Empty(h.Ledger.Pending);
     }
 
     [Fact]
-    public async Task DeliverAsync_5xxThenOk_RetriesWithExponentialBackoff()
+    public async Task DeliverAsync_5xxThenOk_RetriesWithJitteredExponentialBackoffOnTheInjectedClock()
     {
-        await using var h = new NotifierHarness(new AlertNotifierOptions { BaseDelay = TimeSpan.FromSeconds(2) });
+        await using var h = new NotifierHarness(new AlertNotifierOptions { BaseDelay = TimeSpan.FromSeconds(2), Randomizer = () => 0.5 });
         var path = h.SlackWebhook(SlackSetting);
         h.Server.Script(path, new ScriptedResponse(500, "rollup_error"), new ScriptedResponse(503), ScriptedResponse.SlackOk);
 
@@ -145,7 +145,43 @@ public sealed class AlertNotifierDeliveryTests
 
         Assert.True(report.AllSucceeded);
         Assert.Equal(3, h.Server.RequestsTo(path).Count);
-        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], h.Delay.Delays);
+        Assert.Equal(2, h.Time.Waits.Count);
+        Assert.All(h.Time.Waits, w => Assert.InRange(w, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(30)));
+        Assert.NotEqual(h.Time.Waits[0], h.Time.Waits[1]);
+
+        // Each retry went out only once its wait had passed on the injected clock, and nothing else moved it.
+        Assert.Equal(Samples.Now + h.Time.Waits[0] + h.Time.Waits[1], h.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task DeliverAsync_BackoffLongerThanMaxDelay_EveryWaitIsCapped()
+    {
+        await using var h = new NotifierHarness(new AlertNotifierOptions
+        {
+            MaxAttempts = 5, BaseDelay = TimeSpan.FromSeconds(20), MaxDelay = TimeSpan.FromSeconds(5), Randomizer = () => 0.99,
+        });
+        var path = h.SlackWebhook(SlackSetting);
+        h.Server.Script(path, new ScriptedResponse(500), new ScriptedResponse(500), new ScriptedResponse(500), new ScriptedResponse(500), new ScriptedResponse(500));
+
+        var report = await h.Notifier.DeliverAsync(Samples.Policy(Samples.SlackOnly()), Samples.Batch([Samples.Alert(AlertKind.BurnCap)]), default);
+
+        Assert.False(report.AllSucceeded);
+        Assert.Equal(5, h.Server.RequestsTo(path).Count);
+        Assert.Equal(4, h.Time.Waits.Count);
+        Assert.All(h.Time.Waits, w => Assert.InRange(w, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task DeliverAsync_RetryAfterWithinTheCap_IsWaitedExactlyEvenAboveMaxDelay()
+    {
+        await using var h = new NotifierHarness(new AlertNotifierOptions { MaxDelay = TimeSpan.FromSeconds(5), MaxRetryAfter = TimeSpan.FromSeconds(60) });
+        var path = h.SlackWebhook(SlackSetting);
+        h.Server.Script(path, ScriptedResponse.SlackRateLimited("45"), ScriptedResponse.SlackOk);
+
+        var report = await h.Notifier.DeliverAsync(Samples.Policy(Samples.SlackOnly()), Samples.Batch([Samples.Alert(AlertKind.BurnCap)]), default);
+
+        Assert.True(report.AllSucceeded);
+        Assert.Equal([TimeSpan.FromSeconds(45)], h.Time.Waits);
     }
 
     [Fact]
@@ -170,7 +206,7 @@ public sealed class AlertNotifierDeliveryTests
 
         Assert.True(Assert.Single(report.Results).Succeeded);
         Assert.Equal(2, h.Server.RequestsTo(path).Count);
-        Assert.Equal([TimeSpan.FromSeconds(1)], h.Delay.Delays);
+        Assert.InRange(Assert.Single(h.Time.Waits), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(30));
         Assert.Contains(h.Logs.Lines, l => l.Contains("no answer within 10 s", StringComparison.Ordinal));
     }
 
@@ -187,7 +223,7 @@ public sealed class AlertNotifierDeliveryTests
         Assert.False(result.Succeeded);
         Assert.Contains("invalid_payload", result.Error, StringComparison.Ordinal);
         Assert.Single(h.Server.RequestsTo(path));
-        Assert.Empty(h.Delay.Delays);
+        Assert.Empty(h.Time.Waits);
         Assert.Empty(h.Ledger.Pending);
         Assert.Contains(h.Logs.Lines, l => l.Contains("invalid_payload", StringComparison.Ordinal));
     }
@@ -256,7 +292,7 @@ public sealed class AlertNotifierDeliveryTests
         var report = await h.Notifier.DeliverAsync(Samples.Policy(Samples.SlackOnly()), Samples.Batch([Samples.Alert(AlertKind.BurnCap)]), default);
 
         Assert.False(report.AllSucceeded);
-        Assert.Empty(h.Delay.Delays);
+        Assert.Empty(h.Time.Waits);
         Assert.Single(h.Ledger.Pending);
     }
 

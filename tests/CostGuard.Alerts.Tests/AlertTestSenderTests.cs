@@ -23,7 +23,7 @@ public sealed class AlertTestSenderTests
             Routes = [new AlertRoute { Name = "ml", Slack = new WebhookTarget { WebhookUrlSetting = "SLACK_ML" } }],
         };
 
-        var sender = new AlertTestSender(h.Http, h.Settings, h.Time, h.Delay, new AlertNotifierOptions { MaxAttempts = 1 }, h.Logs.CreateLogger<AlertTestSender>());
+        var sender = new AlertTestSender(h.Http, h.Settings, h.Time, new AlertNotifierOptions { MaxAttempts = 1 }, h.Logs.CreateLogger<AlertTestSender>());
 
         var report = await sender.SendAsync(Samples.Policy(alerts), default);
 

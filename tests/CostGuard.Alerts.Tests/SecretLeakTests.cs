@@ -62,8 +62,7 @@ public sealed class SecretLeakTests
             http,
             new InMemoryAlertLedger(),
             new EnvironmentWebhookSettingResolver(_ => url),
-            new FakeTimeProvider(Samples.Now),
-            new RecordingRetryDelay(),
+            new RetryClock(Samples.Now),
             new AlertNotifierOptions { MaxAttempts = 2 },
             logs.CreateLogger<AlertNotifier>());
 
@@ -115,7 +114,6 @@ public sealed class SecretLeakTests
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Samples.Now));
         services.AddSingleton<IAlertLedger, InMemoryAlertLedger>();
-        services.AddSingleton<IRetryDelay, RecordingRetryDelay>();
         services.AddSingleton<IWebhookSettingResolver>(new EnvironmentWebhookSettingResolver(_ => url));
         configure(services);
         return services.BuildServiceProvider();

@@ -14,5 +14,5 @@ internal static class PayloadRenderer
 
     /// <summary>The message as Slack's plain <c>text</c> alone, for when Slack rejects the blocks.</summary>
     public static string RenderSlackTextOnly(AlertMessage message) =>
-        new JsonObject { ["text"] = FallbackText.For(message) }.ToJsonString();
+        new JsonObject { ["text"] = SlackPayloadBuilder.Text(message) }.ToJsonString();
 }

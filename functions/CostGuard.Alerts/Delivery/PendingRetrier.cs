@@ -56,14 +56,14 @@ internal sealed class PendingRetrier(WebhookSender sender, SafeLedger ledger, Al
             Log.PendingDelivered(logger, pending.Id, pending.Route, pending.Channel, pending.Attempts);
             await ledger.RemovePendingAsync(pending.Id, cancellationToken).ConfigureAwait(false);
             await ledger.RecordAllSentAsync(destination.LedgerRoute, pending.DedupKeys, now, cancellationToken).ConfigureAwait(false);
-            return new DeliveryResult(pending.Route, pending.Channel, true, 1);
+            return new DeliveryResult(pending.Route, pending.Channel, true, 1, null, sent.StatusCode);
         }
 
         var error = sent.Error ?? "delivery failed";
         if (sent.PayloadRejected)
         {
             await ledger.RemovePendingAsync(pending.Id, cancellationToken).ConfigureAwait(false);
-            return new DeliveryResult(pending.Route, pending.Channel, false, 0, $"{error} (pending message rejected; dropped)");
+            return new DeliveryResult(pending.Route, pending.Channel, false, 0, $"{error} (pending message rejected; dropped)", sent.StatusCode);
         }
 
         await ledger.SavePendingAsync(pending with { Attempts = pending.Attempts + Math.Max(1, sent.Attempts), LastError = error }, cancellationToken)
@@ -73,6 +73,6 @@ internal sealed class PendingRetrier(WebhookSender sender, SafeLedger ledger, Al
             stillPending.Add(Key(destination.LedgerRoute, key));
         }
 
-        return new DeliveryResult(pending.Route, pending.Channel, false, 0, $"{error} (pending message kept for the next run)");
+        return new DeliveryResult(pending.Route, pending.Channel, false, 0, $"{error} (pending message kept for the next run)", sent.StatusCode);
     }
 }

@@ -11,6 +11,9 @@ internal sealed record SendResult(bool Succeeded, int Attempts, int? StatusCode,
     /// <summary>The receiver's error code when it sent one (Slack answers plain-text codes such as <c>invalid_blocks</c>).</summary>
     public string? ReceiverCode { get; init; }
 
+    /// <summary>How long the receiver asked to wait (Retry-After) before the next attempt; null when it did not say.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Slack refused the Block Kit blocks but would take the message without them.</summary>
     public bool BlocksRejected => StatusCode == 400 && ReceiverCode is "invalid_blocks" or "invalid_blocks_format";
 

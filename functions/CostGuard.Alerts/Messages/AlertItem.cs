@@ -36,13 +36,22 @@ internal sealed record AlertItem
     /// <summary>The same alert (kind, account, instance) has the same key; the ledger suppresses re-sends with it.</summary>
     public required string DedupKey { get; init; }
 
-    public string InstanceLabel => Instance?.Id ?? "-";
+    // Labels and sentences are bounded and free of control characters: every channel starts from these.
+    public string InstanceLabel => ChatText.Value(Instance?.Id ?? "-");
 
-    public string TypeLabel => Instance?.Type ?? "-";
+    public string TypeLabel => ChatText.Value(Instance?.Type ?? "-");
 
-    public string OwnerLabel => Owner ?? (Instance is null ? "-" : "(no owner tag)");
+    public string OwnerLabel => Owner is null ? (Instance is null ? "-" : "(no owner tag)") : ChatText.Value(Owner);
 
-    public string AccountLabel => Account == "*" ? "all accounts" : $"{CloudLabel} {Account}";
+    public string RegionLabel => ChatText.Value(Instance?.Region is { Length: > 0 } region ? region : "-");
+
+    public string AccountLabel => Account == "*" ? "all accounts" : $"{CloudLabel} {ChatText.Value(Account)}";
+
+    public string WhyText => ChatText.Sentence(Why);
+
+    public string WhatWasDoneText => ChatText.Sentence(WhatWasDone);
+
+    public string? HowToActText => HowToAct is null ? null : ChatText.Sentence(HowToAct);
 
     public string CloudLabel => Cloud == CloudKind.Aws ? "AWS" : "Azure";
 

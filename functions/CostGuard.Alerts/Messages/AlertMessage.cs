@@ -35,7 +35,12 @@ internal sealed record AlertMessage
         .Select(g => $"{g.Count()} × {g.Key}"));
 
     /// <summary>The distinct "what you can do" lines of the shown items, so a digest keeps them once each.</summary>
-    public IReadOnlyList<string> HowTos => [.. Top.Select(i => i.HowToAct).OfType<string>().Distinct(StringComparer.Ordinal).Take(4)];
+    public IReadOnlyList<string> HowTos => [.. Top.Select(i => i.HowToActText).OfType<string>().Distinct(StringComparer.Ordinal).Take(4)];
+
+    /// <summary>The policy and route names, bounded (they come from the policy, which limits them, but stay safe anyway).</summary>
+    public string PolicyLabel => ChatText.Value(PolicyName);
+
+    public string RouteLabel => ChatText.Value(Route);
 
     /// <summary>Orders items the way people should read them: most severe, then most expensive.</summary>
     public static IReadOnlyList<AlertItem> Order(IEnumerable<AlertItem> items) =>

@@ -15,13 +15,13 @@ internal static class FallbackText
         if (!message.IsDigest)
         {
             var item = message.Items[0];
-            sb.Append($"CostGuard ({message.PolicyName}): {item.Title}");
+            sb.Append($"CostGuard ({message.PolicyLabel}): {item.Title}");
             AppendFacts(sb, item);
-            sb.Append($". {item.WhatWasDone} Why: {item.Why}");
-            return TextLimits.Truncate(sb.ToString(), MaxLength);
+            sb.Append($". {item.WhatWasDoneText} Why: {item.WhyText}");
+            return ChatText.Truncate(sb.ToString(), MaxLength);
         }
 
-        sb.Append($"CostGuard ({message.PolicyName}): {message.Items.Count} alerts at {IsoTime.Format(message.Time)}: {message.Summary}.");
+        sb.Append($"CostGuard ({message.PolicyLabel}): {message.Items.Count} alerts at {IsoTime.Format(message.Time)}: {message.Summary}.");
         foreach (var item in message.Top)
         {
             sb.Append($"\n- {item.Title}");
@@ -33,7 +33,7 @@ internal static class FallbackText
             sb.Append($"\n…and {message.Hidden} more.");
         }
 
-        return TextLimits.Truncate(sb.ToString(), MaxLength);
+        return ChatText.Truncate(sb.ToString(), MaxLength);
     }
 
     private static void AppendFacts(StringBuilder sb, AlertItem item)

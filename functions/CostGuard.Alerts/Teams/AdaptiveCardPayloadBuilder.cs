@@ -19,32 +19,48 @@ internal static class AdaptiveCardPayloadBuilder
     /// <summary>Workflows reject messages over ~28 KB; stay well under it.</summary>
     public const int MaxPayloadBytes = 24 * 1024;
 
+    private const int MaxUrlLength = 2048;
+
+    /// <summary>The card's plain-text fallback (notifications, clients that cannot render the card).</summary>
+    private const int FallbackTextMax = 1000;
+
     public static JsonObject Build(AlertMessage message)
     {
         if (!message.IsDigest)
         {
-            return Wrap(message, SingleBody(message));
+            var single = Wrap(message, SingleBody(message));
+            return Fits(single) ? single : Wrap(message, Oversized(message));
         }
 
         // Show as many top items as fit the size budget; the rest are counted in the "and N more" line.
-        var shown = message.Top.Count;
-        while (true)
+        for (var shown = message.Top.Count; shown >= 1; shown = shown == 1 ? 0 : Math.Max(1, shown * 3 / 4))
         {
             var payload = Wrap(message, DigestBody(message, shown));
-            if (shown <= 1 || Encoding.UTF8.GetByteCount(payload.ToJsonString()) <= MaxPayloadBytes)
+            if (Fits(payload))
             {
                 return payload;
             }
-
-            shown = Math.Max(1, shown * 3 / 4);
         }
+
+        return Wrap(message, Oversized(message));
     }
+
+    private static bool Fits(JsonObject payload) => Encoding.UTF8.GetByteCount(payload.ToJsonString()) <= MaxPayloadBytes;
+
+    /// <summary>The last resort when even one item does not fit: the news and where to read it, never a lost alert.</summary>
+    private static JsonArray Oversized(AlertMessage message) =>
+    [
+        Title(message.IsDigest ? $"CostGuard: {message.Items.Count} alerts" : message.Items[0].Title, message.Severity),
+        Text($"{TeamsText.Literal(message.Summary)}. The details are too large for a Teams card: see the CostGuard report or audit log."),
+        Subtle(Footer(message)),
+    ];
 
     private static JsonObject Wrap(AlertMessage message, JsonArray body)
     {
         // Action.OpenUrl only: Workflows do not call back, so Submit/Execute would do nothing.
         var actions = new JsonArray();
-        if (!message.IsDigest && ConsoleLink.For(message.Items[0].Instance) is { } link)
+        // A link longer than browsers and Teams handle (an absurd resource id) is left out rather than cut.
+        if (!message.IsDigest && ConsoleLink.For(message.Items[0].Instance) is { } link && link.Url.AbsoluteUri.Length <= MaxUrlLength)
         {
             actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = link.Title, ["url"] = link.Url.AbsoluteUri });
         }
@@ -54,7 +70,7 @@ internal static class AdaptiveCardPayloadBuilder
             ["$schema"] = CardSchema,
             ["type"] = "AdaptiveCard",
             ["version"] = CardVersion,
-            ["fallbackText"] = FallbackText.For(message),
+            ["fallbackText"] = ChatText.Truncate(FallbackText.For(message), FallbackTextMax),
             ["body"] = body,
             ["msteams"] = new JsonObject { ["width"] = "Full" },
         };
@@ -79,13 +95,13 @@ internal static class AdaptiveCardPayloadBuilder
         var body = new JsonArray
         {
             Title(item.Title, item.Severity),
-            Text($"**What was done:** {item.WhatWasDone}"),
-            Text($"**Why:** {item.Why}"),
+            Text($"**What was done:** {TeamsText.Literal(item.WhatWasDoneText)}"),
+            Text($"**Why:** {TeamsText.Literal(item.WhyText)}"),
             Facts(item),
         };
-        if (item.HowToAct is { } howTo)
+        if (item.HowToActText is { } howTo)
         {
-            body.Add(Subtle(howTo));
+            body.Add(Subtle(TeamsText.Literal(howTo)));
         }
 
         body.Add(Subtle(Footer(message)));
@@ -97,7 +113,7 @@ internal static class AdaptiveCardPayloadBuilder
         var body = new JsonArray
         {
             Title($"CostGuard: {message.Items.Count} alerts", message.Severity),
-            Text($"**{message.Items.Count} alerts** in this sweep: {message.Summary}"),
+            Text($"**{message.Items.Count} alerts** in this sweep: {TeamsText.Literal(message.Summary)}"),
         };
         foreach (var item in message.Top.Take(shown))
         {
@@ -114,7 +130,7 @@ internal static class AdaptiveCardPayloadBuilder
                         ["color"] = Color(item.Severity),
                     },
                     Text(FactsLine(item)),
-                    new JsonObject { ["type"] = "TextBlock", ["text"] = item.Why, ["wrap"] = true, ["isSubtle"] = true, ["spacing"] = "None" },
+                    new JsonObject { ["type"] = "TextBlock", ["text"] = TeamsText.Literal(item.WhyText), ["wrap"] = true, ["isSubtle"] = true, ["spacing"] = "None" },
                 },
             });
         }
@@ -127,7 +143,7 @@ internal static class AdaptiveCardPayloadBuilder
 
         foreach (var howTo in message.HowTos)
         {
-            body.Add(Subtle(howTo));
+            body.Add(Subtle(TeamsText.Literal(howTo)));
         }
 
         body.Add(Subtle(Footer(message)));
@@ -135,7 +151,7 @@ internal static class AdaptiveCardPayloadBuilder
     }
 
     private static string Footer(AlertMessage message) =>
-        $"CostGuard policy {message.PolicyName} · route {message.Route} · {SeverityText.Name(message.Severity)} · {IsoTime.Format(message.Time)}";
+        $"CostGuard policy {TeamsText.Literal(message.PolicyLabel)} · route {TeamsText.Literal(message.RouteLabel)} · {SeverityText.Name(message.Severity)} · {IsoTime.Format(message.Time)}";
 
     private static JsonObject Title(string text, AlertSeverity severity) => new()
     {
@@ -155,8 +171,9 @@ internal static class AdaptiveCardPayloadBuilder
     };
 
     private static string FactsLine(AlertItem item) => item.Instance is null
-        ? item.AccountLabel
-        : $"{item.InstanceLabel} ({item.TypeLabel}) · owner **{item.OwnerLabel}** · {item.CostLabel} · {item.AccountLabel}";
+        ? TeamsText.Literal(item.AccountLabel)
+        : $"{TeamsText.Literal(item.InstanceLabel)} ({TeamsText.Literal(item.TypeLabel)}) · owner **{TeamsText.Literal(item.OwnerLabel)}** · " +
+          $"{TeamsText.Literal(item.CostLabel)} · {TeamsText.Literal(item.AccountLabel)}";
 
     private static JsonObject Facts(AlertItem item)
     {
@@ -167,12 +184,13 @@ internal static class AdaptiveCardPayloadBuilder
             Fact("Type", item.TypeLabel),
             Fact("Owner", item.OwnerLabel),
             Fact("Cost per hour", item.CostLabel),
-            Fact("Region", item.Instance?.Region ?? "-"),
+            Fact("Region", item.RegionLabel),
         };
         return new JsonObject { ["type"] = "FactSet", ["facts"] = facts };
     }
 
-    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+    // Fact values render markdown in Teams: every one is a user-controlled value.
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = TeamsText.Literal(value) };
 
     private static string Color(AlertSeverity severity) => severity switch
     {

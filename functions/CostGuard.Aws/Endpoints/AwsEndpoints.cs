@@ -1,3 +1,5 @@
+using CostGuard.Json;
+
 namespace CostGuard.Aws.Endpoints;
 
 /// <summary>
@@ -9,22 +11,29 @@ internal sealed class AwsEndpoints(Func<string, string?> getVariable)
     /// <summary>The override for <paramref name="service"/>, or null for the public endpoint.</summary>
     public Uri? Override(AwsService service)
     {
-        var specific = getVariable(service switch
+        var name = service switch
         {
             AwsService.Ec2 => "AWS_ENDPOINT_URL_EC2",
             AwsService.CloudWatch => "AWS_ENDPOINT_URL_CLOUDWATCH",
             AwsService.CostExplorer => "AWS_ENDPOINT_URL_COST_EXPLORER",
             _ => "AWS_ENDPOINT_URL_STS",
-        });
-        var text = string.IsNullOrWhiteSpace(specific) ? getVariable("AWS_ENDPOINT_URL") : specific;
+        };
+        var specific = getVariable(name);
+        if (string.IsNullOrWhiteSpace(specific))
+        {
+            name = "AWS_ENDPOINT_URL";
+        }
+
+        var text = string.IsNullOrWhiteSpace(specific) ? getVariable(name) : specific;
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
+        // The value may carry credentials (user:password@): the error names the setting and never repeats them.
         return Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
-            : throw new InvalidOperationException($"AWS endpoint override '{text}' is not an absolute http(s) URL");
+            : throw new InvalidOperationException($"{name}: '{EndpointRedaction.Redact(text.Trim())}' is not an absolute http(s) URL");
     }
 
     /// <summary>The endpoint to call for <paramref name="service"/> in <paramref name="region"/>.</summary>

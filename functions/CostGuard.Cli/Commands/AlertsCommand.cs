@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using CostGuard.Alerts;
 using CostGuard.Policies.Loading;
-using Microsoft.Extensions.Logging.Abstractions;
+using CostGuard.Cli.Composition;
 
 namespace CostGuard.Cli.Commands;
 
@@ -50,9 +50,8 @@ internal static class AlertsCommand
             http,
             new EnvironmentWebhookSettingResolver(env.GetVariable),
             env.Time,
-            new TimeProviderRetryDelay(env.Time),
             new AlertNotifierOptions(),
-            NullLogger<AlertTestSender>.Instance);
+            new StderrLogger<AlertTestSender>(env.Error));
         var report = await sender.SendAsync(policy, cancellationToken).ConfigureAwait(false);
 
         foreach (var result in report.Results)

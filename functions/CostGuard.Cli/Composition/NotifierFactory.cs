@@ -1,6 +1,5 @@
 using CostGuard.Alerts;
 using CostGuard.Ports;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CostGuard.Cli.Composition;
 
@@ -16,7 +15,6 @@ internal static class NotifierFactory
         state,
         new EnvironmentWebhookSettingResolver(env.GetVariable),
         env.Time,
-        new TimeProviderRetryDelay(env.Time),
         new AlertNotifierOptions(),
-        NullLogger<AlertNotifier>.Instance);
+        new StderrLogger<AlertNotifier>(env.Error));
 }

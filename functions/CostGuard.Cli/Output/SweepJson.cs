@@ -98,8 +98,9 @@ internal static class SweepJson
             }
 
             w.WriteEndObject();
+            DeliveryText.WriteJson(w, result.Delivery);
             w.WriteStartArray("problems");
-            foreach (var problem in result.Reads.SelectMany(r => r.Problems.Select(p => $"{PlanWords.Cloud(r.Account.Cloud)} {r.Account.Id}: {p}")).Concat(result.Problems))
+            foreach (var problem in result.Reads.SelectMany(r => r.Problems.Select(p => $"{PlanWords.Cloud(r.Account.Cloud)} {r.Account.Id}: {p}")).Concat(result.Problems).Concat(DeliveryText.Problems(result.Delivery)))
             {
                 w.WriteStringValue(problem);
             }

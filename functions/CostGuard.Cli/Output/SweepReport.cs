@@ -114,7 +114,12 @@ internal static class SweepReport
             w.WriteLine($"alert [{PlanWords.Alert(alert.Kind)}] {alert.Account}: {alert.Message}");
         }
 
-        foreach (var problem in result.Problems)
+        foreach (var line in DeliveryText.Lines(result.Delivery))
+        {
+            w.WriteLine(line);
+        }
+
+        foreach (var problem in result.Problems.Concat(DeliveryText.Problems(result.Delivery)))
         {
             w.WriteLine($"problem: {problem}");
         }

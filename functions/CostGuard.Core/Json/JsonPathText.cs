@@ -35,6 +35,6 @@ internal static partial class JsonPathText
         return text.ToString();
     }
 
-    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*\z")]
     private static partial Regex Identifier();
 }

@@ -38,6 +38,21 @@ internal static partial class UrlRedactor
         return "a URL";
     }
 
+    /// <summary>
+    /// Masks the user-information part (<c>user:password@</c>) of every URL in <paramref name="text"/>, whatever the
+    /// scheme (<c>ftp://user:pass@host</c> too), keeping scheme, host and path so the message still says where.
+    /// </summary>
+    public static string RedactUserInfo(string text) =>
+        string.IsNullOrEmpty(text) || !text.Contains('@', StringComparison.Ordinal)
+            ? text
+            : UserInfoPattern().Replace(text, "${scheme}" + UserInfoPlaceholder + "@");
+
+    public const string UserInfoPlaceholder = "[redacted]";
+
     [GeneratedRegex(@"https?://[^\s""']*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
+
+    // Greedy up to the last '@' before the path: a password may itself hold an unescaped '@'.
+    [GeneratedRegex(@"(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*://)[^/?#\s""'<>]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfoPattern();
 }

@@ -1,4 +1,5 @@
 using CostGuard.Engine;
+using CostGuard.Json;
 using CostGuard.Policies;
 using CostGuard.Ports;
 
@@ -95,7 +96,9 @@ internal sealed class AccountActor(ICloudFleetProvider provider, IAuditLog audit
         try
         {
             var applied = await provider.ApplyAsync(policy, account, actions, cancellationToken).ConfigureAwait(false);
-            var byAction = applied.ToDictionary<ActionOutcome, PlannedAction, ActionOutcome>(o => o.Action, o => o, ReferenceEqualityComparer.Instance);
+            // Outcome errors reach stderr, --json, the audit and the guard-failure alert: never with endpoint credentials.
+            var byAction = applied.ToDictionary<ActionOutcome, PlannedAction, ActionOutcome>(
+                o => o.Action, o => o.Error is null ? o : o with { Error = UrlRedactor.RedactUserInfo(o.Error) }, ReferenceEqualityComparer.Instance);
             return actions
                 .Select(a => byAction.TryGetValue(a, out var o) ? o : new ActionOutcome(a, ActionStatus.Failed, "the provider returned no outcome for this action"))
                 .ToList();
@@ -103,7 +106,7 @@ internal sealed class AccountActor(ICloudFleetProvider provider, IAuditLog audit
         catch (Exception ex)
         {
             // The provider promises outcomes, not exceptions; whatever it threw, the intents get an honest outcome.
-            var why = ex is OperationCanceledException ? "interrupted: the call's result is unknown" : $"{ex.GetType().Name}: {ex.Message}";
+            var why = ex is OperationCanceledException ? "interrupted: the call's result is unknown" : UrlRedactor.RedactUserInfo($"{ex.GetType().Name}: {ex.Message}");
             return actions.Select(a => new ActionOutcome(a, ActionStatus.Failed, why)).ToList();
         }
     }

@@ -1,4 +1,5 @@
 using CostGuard.Engine;
+using CostGuard.Json;
 using CostGuard.Policies;
 using CostGuard.Ports;
 
@@ -28,7 +29,10 @@ internal sealed class AccountReader(IReadOnlyDictionary<CloudKind, ICloudFleetPr
 
         try
         {
-            return await provider.ReadAccountAsync(policy, account, now, cancellationToken).ConfigureAwait(false);
+            var read = await provider.ReadAccountAsync(policy, account, now, cancellationToken).ConfigureAwait(false);
+
+            // Problems reach stderr, --json, the audit and the guard-failure alert: never with endpoint credentials.
+            return read.Problems.Count == 0 ? read : read with { Problems = [.. read.Problems.Select(UrlRedactor.RedactUserInfo)] };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -37,7 +41,7 @@ internal sealed class AccountReader(IReadOnlyDictionary<CloudKind, ICloudFleetPr
         catch (Exception ex)
         {
             // Providers promise not to throw for cloud errors; a bug in one must still not sink the sweep.
-            return Failed(account, $"reading the account failed unexpectedly: {ex.GetType().Name}: {ex.Message}");
+            return Failed(account, UrlRedactor.RedactUserInfo($"reading the account failed unexpectedly: {ex.GetType().Name}: {ex.Message}"));
         }
     }
 

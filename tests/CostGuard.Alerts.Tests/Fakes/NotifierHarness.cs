@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace CostGuard.Alerts.Tests.Fakes;
 
-/// <summary>A notifier wired to a loopback server, an in-memory ledger, a fake clock, a recording delay and captured logs.</summary>
+/// <summary>A notifier wired to a loopback server, an in-memory ledger, a fake clock that records backoff waits, and captured logs.</summary>
 internal sealed class NotifierHarness : IAsyncDisposable
 {
     public const string SlackToken = "xQ7secretTOKENvalue9Zk2LmN";
@@ -21,7 +19,6 @@ internal sealed class NotifierHarness : IAsyncDisposable
             ledger ?? Ledger,
             Settings,
             Time,
-            Delay,
             options ?? new AlertNotifierOptions(),
             Logs.CreateLogger<AlertNotifier>());
     }
@@ -30,9 +27,7 @@ internal sealed class NotifierHarness : IAsyncDisposable
 
     public InMemoryAlertLedger Ledger { get; }
 
-    public FakeTimeProvider Time { get; } = new(Samples.Now);
-
-    public RecordingRetryDelay Delay { get; } = new();
+    public RetryClock Time { get; } = new(Samples.Now);
 
     public CapturingLoggerProvider Logs { get; } = new();
 

@@ -112,8 +112,11 @@ public sealed class SlackPayloadBuilderTests
 
         var body = SlackPayloadBuilder.Build(MessageSamples.Single(item));
 
-        Assert.Equal(150, body["blocks"]![0]!["text"]!["text"]!.GetValue<string>().Length);
-        Assert.Equal(3000, body["blocks"]![1]!["text"]!["text"]!.GetValue<string>().Length);
-        Assert.Equal(FallbackText.MaxLength, body["text"]!.GetValue<string>().Length);
+        var header = body["blocks"]![0]!["text"]!["text"]!.GetValue<string>();
+        Assert.Equal(150, header.Length);
+        Assert.EndsWith(ChatText.Marker, header, StringComparison.Ordinal);
+        Assert.Contains(ChatText.Marker, body["blocks"]![1]!["text"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(body["text"]!.GetValue<string>().Length <= FallbackText.MaxLength);
+        Assert.Contains(ChatText.Marker, body["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace CostGuard.Policies.Loading;
 
-/// <summary>Shapes of account ids, regions and setting names, shared by the policy and snapshot loaders.</summary>
+/// <summary>
+/// Shapes of account ids, regions and setting names, shared by the policy and snapshot loaders. Every pattern ends
+/// in <c>\z</c>: .NET's <c>$</c> also matches before a final newline, which let <c>"us-east-1\n"</c> through.
+/// </summary>
 internal static partial class AccountIds
 {
     public const string AwsExample = "111122223333";
@@ -30,18 +33,18 @@ internal static partial class AccountIds
         _ => null,
     };
 
-    [GeneratedRegex("^[0-9]{12}$")]
+    [GeneratedRegex(@"^[0-9]{12}\z")]
     private static partial Regex AwsId();
 
-    [GeneratedRegex("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$")]
+    [GeneratedRegex(@"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\z")]
     private static partial Regex Guid();
 
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
+    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-[0-9]+\z")]
     private static partial Regex AwsRegion();
 
-    [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$")]
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+\z")]
     private static partial Regex RoleArn();
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.:-]{0,127}$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.:-]{0,127}\z")]
     private static partial Regex SettingName();
 }

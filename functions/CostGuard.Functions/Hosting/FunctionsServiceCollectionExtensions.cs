@@ -7,6 +7,7 @@ using CostGuard.Hosting;
 using CostGuard.Status;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CostGuard.Functions.Hosting;
@@ -35,7 +36,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddValidatedSettings<FunctionsSettings, FunctionsSettingsValidator>();
         services.AddSingleton(sp => StorageClients.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IPolicySource>(sp => new BlobPolicySource(
-            sp.GetRequiredService<StorageClients>().Blobs.GetBlobContainerClient(sp.GetRequiredService<IOptions<FunctionsSettings>>().Value.PolicyContainer)));
+            sp.GetRequiredService<StorageClients>().Blobs.GetBlobContainerClient(sp.GetRequiredService<IOptions<FunctionsSettings>>().Value.PolicyContainer),
+            sp.GetRequiredService<ILogger<BlobPolicySource>>()));
         services.AddSingleton<IPolicyVersionStore>(sp =>
         {
             var clients = sp.GetRequiredService<StorageClients>();

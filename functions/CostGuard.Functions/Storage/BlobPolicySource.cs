@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Blobs;
 using CostGuard.Fanout;
+using CostGuard.Functions.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace CostGuard.Functions.Storage;
 
@@ -8,7 +10,7 @@ namespace CostGuard.Functions.Storage;
 /// The policies container (one policy per blob). Lists every tick, downloads a blob only when its ETag changed, so a
 /// one-minute schedule costs one list call when nobody uploads anything.
 /// </summary>
-internal sealed class BlobPolicySource(BlobContainerClient container) : IPolicySource
+internal sealed class BlobPolicySource(BlobContainerClient container, ILogger<BlobPolicySource> logger) : IPolicySource
 {
     private readonly ConcurrentDictionary<string, (global::Azure.ETag ETag, string Content)> _cache = new(StringComparer.Ordinal);
 
@@ -17,6 +19,7 @@ internal sealed class BlobPolicySource(BlobContainerClient container) : IPolicyS
         var documents = new List<PolicyDocument>();
         if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
         {
+            Log.PolicyContainerMissing(logger, container.Name);
             return documents;
         }
 
@@ -25,6 +28,7 @@ internal sealed class BlobPolicySource(BlobContainerClient container) : IPolicyS
             var etag = item.Properties.ETag ?? default;
             if (!_cache.TryGetValue(item.Name, out var cached) || cached.ETag != etag)
             {
+                Log.PolicyBlobChanged(logger, item.Name);
                 var download = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
                 cached = (download.Value.Details.ETag, download.Value.Content.ToString());
                 _cache[item.Name] = cached;

@@ -5,6 +5,7 @@ using CostGuard.Fanout;
 using CostGuard.Functions.Storage;
 using CostGuard.Hosting;
 using CostGuard.Status;
+using CostGuard.Storage.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ public static class FunctionsServiceCollectionExtensions
             .AddCostGuardAws()
             .AddCostGuardAzure()
             .AddCostGuardAlerts()
+            .AddCostGuardTableState()
             .AddCostGuardAppStorage();
         return services;
     }

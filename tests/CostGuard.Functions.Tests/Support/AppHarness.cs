@@ -3,7 +3,6 @@ using Azure.Storage.Queues;
 using CostGuard.Aws.Testing;
 using CostGuard.Functions.Hosting;
 using CostGuard.Ports;
-using CostGuard.State;
 using CostGuard.Storage.Testing.Azurite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,11 +13,10 @@ namespace CostGuard.Functions.Support;
 /// <summary>
 /// The Functions app's services as the worker composes them (<see cref="FunctionsServiceCollectionExtensions.AddCostGuardFunctions"/>),
 /// pointed at Azurite and the loopback AWS fake, with a fake clock and a recording notifier. Each harness starts from
-/// empty storage. <see cref="NewInstance"/> gives a second "Functions instance" over the same storage and state.
+/// empty storage. <see cref="NewInstance"/> gives a second "Functions instance" over the same storage.
 /// </summary>
 internal sealed class AppHarness : IAsyncDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "costguard-app-" + Guid.NewGuid().ToString("N"));
     private readonly List<ServiceProvider> _providers = [];
     private readonly Dictionary<string, string?> _settings;
 
@@ -49,15 +47,12 @@ internal sealed class AppHarness : IAsyncDisposable
 
     public RecordingNotifier Notifier { get; } = new();
 
-    public SqliteStateStore State { get; private set; } = null!;
-
-    public MemoryAccountLock Lock { get; private set; } = null!;
-
-    public ISweepBudget Budget { get; } = new MemorySweepBudget();
-
-    public MemorySweepHealthStore Health { get; } = new();
-
     public IServiceProvider Services => _providers[0];
+
+    /// <summary>The audit log on Table Storage, as every instance sees it.</summary>
+    public IAuditLog Audit => Services.GetRequiredService<IAuditLog>();
+
+    public ISweepHealthStore Health => Services.GetRequiredService<ISweepHealthStore>();
 
     public QueueClient SweepQueue => new(Azurite.ConnectionString, StorageNames.SweepQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
@@ -67,9 +62,6 @@ internal sealed class AppHarness : IAsyncDisposable
     {
         var harness = new AppHarness(azurite, time, aws, extra);
         await StorageReset.ClearAsync(azurite.ConnectionString);
-        Directory.CreateDirectory(harness._directory);
-        harness.State = await SqliteStateStore.OpenAsync(Path.Combine(harness._directory, "state.db"), CancellationToken.None);
-        harness.Lock = new MemoryAccountLock(time);
         harness.NewInstance();
         return harness;
     }
@@ -84,14 +76,6 @@ internal sealed class AppHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddCostGuardFunctions();
         services.AddSingleton<IAlertNotifier>(Notifier);
-        services.AddSingleton<IStateStore>(State);
-        services.AddSingleton<IBillingCache>(State);
-        services.AddSingleton<IAuditLog>(State);
-        services.AddSingleton<IGuardMemoryStore>(State);
-        services.AddSingleton<IAlertLedger>(State);
-        services.AddSingleton<IAccountLock>(Lock);
-        services.AddSingleton(Budget);
-        services.AddSingleton<ISweepHealthStore>(Health);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         _providers.Add(provider);
         return provider;
@@ -140,6 +124,5 @@ internal sealed class AppHarness : IAsyncDisposable
             await provider.DisposeAsync();
         }
 
-        Directory.Delete(_directory, recursive: true);
     }
 }

@@ -29,7 +29,7 @@ public sealed class FanOutEndToEndTests(AzuriteFixture azurite) : AppTestBase(az
         Assert.Equal("stopping", Cloud.Get("i-a2-idle").State);
         Assert.Equal("stopping", Cloud.Get("i-b1-busy").State);
         Assert.Equal("stopping", Cloud.Get("i-c2-orphan").State);
-        var stops = (await App.State.ReadAsync(null, 1000, CancellationToken.None)).Where(r => r.Action == "stop" && r.Kind != Ports.AuditKinds.Intent).ToList();
+        var stops = (await App.Audit.ReadAsync(null, 1000, CancellationToken.None)).Where(r => r.Action == "stop" && r.Kind != Ports.AuditKinds.Intent).ToList();
         Assert.Equal(5, stops.Count);
         Assert.All(stops, r => Assert.Equal("applied", r.Outcome));
         var health = await App.Health.ReadAsync("fleet-fixture", CancellationToken.None);
@@ -111,7 +111,7 @@ public sealed class FanOutEndToEndTests(AzuriteFixture azurite) : AppTestBase(az
     }
 
     private async Task<List<string>> ActionRecordsAsync() =>
-        (await App.State.ReadAsync(null, 1000, CancellationToken.None))
+        (await App.Audit.ReadAsync(null, 1000, CancellationToken.None))
             .Where(r => r.Action != "alert")
             .Select(r => $"{r.Kind} {r.Action} {r.Instance} {r.Outcome}")
             .Order()

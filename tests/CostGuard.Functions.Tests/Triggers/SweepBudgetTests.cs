@@ -21,7 +21,7 @@ public sealed class SweepBudgetTests(AzuriteFixture azurite) : AppTestBase(azuri
         await Task.WhenAll(messages.Select((m, i) => Task.Run(() => SweepAsync(m, $"inv-{i}", App.NewInstance()))));
 
         var stopped = Cloud.Instances.Count(i => i.State is "stopping" or "stopped");
-        var deferred = (await App.State.ReadAsync(null, 1000, CancellationToken.None)).Count(r => r.Outcome == "deferred");
+        var deferred = (await App.Audit.ReadAsync(null, 1000, CancellationToken.None)).Count(r => r.Outcome == "deferred");
         Assert.Equal(3, messages.Count);
         Assert.Equal(2, stopped);
         Assert.Equal(3, deferred);

@@ -1,21 +1,15 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CostGuard.Functions.Hosting;
 
 /// <summary>Fails start-up naming the setting: no storage connection, a malformed schedule or container name.</summary>
-internal sealed partial class FunctionsSettingsValidator(IConfiguration configuration) : IValidateOptions<FunctionsSettings>
+internal sealed partial class FunctionsSettingsValidator : IValidateOptions<FunctionsSettings>
 {
     public ValidateOptionsResult Validate(string? name, FunctionsSettings options)
     {
         var errors = new List<string>();
-        if (!StorageClients.IsConfigured(configuration))
-        {
-            errors.Add($"{StorageNames.Connection} is missing: set a storage connection string (UseDevelopmentStorage=true for Azurite) "
-                + $"or an identity-based connection ({StorageNames.Connection}__accountName)");
-        }
-
+        // A missing AzureWebJobsStorage is reported once, by the state store's validator (AddCostGuardTableState).
         if (string.IsNullOrWhiteSpace(options.SweepSchedule))
         {
             errors.Add($"{FunctionsSettings.ScheduleSetting} is missing: the scheduler timer binds %{FunctionsSettings.ScheduleSetting}% (use 0 * * * * * for every minute)");

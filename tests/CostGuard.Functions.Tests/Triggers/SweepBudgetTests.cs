@@ -3,6 +3,7 @@ using CostGuard.Engine;
 using CostGuard.Fanout;
 using CostGuard.Functions.Support;
 using CostGuard.Storage.Testing.Azurite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CostGuard.Functions.Triggers;
 
@@ -17,6 +18,7 @@ public sealed class SweepBudgetTests(AzuriteFixture azurite) : AppTestBase(azuri
         await App.UploadPolicyAsync("fleet.json", policy);
         await TickAsync();
         var messages = await App.DrainQueueAsync();
+        await PrimeBillingCacheAsync(policy);
 
         await Task.WhenAll(messages.Select((m, i) => Task.Run(() => SweepAsync(m, $"inv-{i}", App.NewInstance()))));
 
@@ -26,5 +28,17 @@ public sealed class SweepBudgetTests(AzuriteFixture azurite) : AppTestBase(azuri
         Assert.Equal(2, stopped);
         Assert.Equal(3, deferred);
         Assert.Contains(App.Notifier.Batches.SelectMany(b => b.Alerts), a => a.Kind == AlertKind.ActionLimit);
+    }
+
+    /// <summary>
+    /// Billing already cached this hour (as after any earlier sweep): concurrent sweeps that all missed the cache would
+    /// wait for one Cost Explorer fetch on the injected clock, which this test does not advance.
+    /// </summary>
+    private async Task PrimeBillingCacheAsync(string policyJson)
+    {
+        var policy = CostGuard.Policies.Loading.PolicyLoader.Load(policyJson, "fleet.json").Policy!;
+        var aws = App.Services.GetServices<CostGuard.Ports.ICloudFleetProvider>().Single(p => p.Cloud == CostGuard.Policies.CloudKind.Aws);
+        var read = await aws.ReadAccountAsync(policy, policy.Accounts[0], Time.GetUtcNow(), CancellationToken.None);
+        Assert.True(read.Complete);
     }
 }

@@ -1,7 +1,7 @@
+using CostGuard.Engine;
 using CostGuard.Logging;
 using CostGuard.Policies;
 using CostGuard.Ports;
-using CostGuard.Sweeps;
 using Microsoft.Extensions.Logging;
 
 namespace CostGuard.Fanout;

@@ -1,7 +1,7 @@
+using CostGuard.Engine;
 using CostGuard.Fanout;
 using CostGuard.Hosting;
 using CostGuard.Ports;
-using CostGuard.Sweeps;
 using Microsoft.Extensions.Options;
 
 namespace CostGuard.Status;

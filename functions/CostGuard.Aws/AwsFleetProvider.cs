@@ -86,6 +86,11 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
 
     public async Task<IReadOnlyList<ActionOutcome>> ApplyAsync(Policy policy, AccountScope account, IReadOnlyList<PlannedAction> actions, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return actions.Select(a => new ActionOutcome(a, ActionStatus.Skipped, Actions.Ec2ActionApplier.Interrupted)).ToList();
+        }
+
         AWSCredentials credentials;
         try
         {
@@ -122,7 +127,7 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
         Policy policy, AWSCredentials credentials, string region, IReadOnlyList<PlannedAction> actions, CancellationToken cancellationToken)
     {
         using var ec2 = _clients.Ec2(credentials, region);
-        return await Actions.Ec2ActionApplier.ApplyAsync(ec2, policy, actions, cancellationToken).ConfigureAwait(false);
+        return await Actions.Ec2ActionApplier.ApplyAsync(ec2, policy, actions, _settings.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RegionRead> ReadRegionWithRenewalAsync(
@@ -145,9 +150,9 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
             }
         }
 
-        if (read.Problem is not null)
+        if ((read.Problem ?? read.MetricsProblem) is { } problem)
         {
-            AwsLog.RegionFailed(_logger, account.Id, region, read.Problem);
+            AwsLog.RegionFailed(_logger, account.Id, region, problem);
         }
 
         return read;
@@ -181,8 +186,11 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
         }
         catch (Exception ex) when (IsCloudError(ex, cancellationToken))
         {
-            // Without metrics every instance would look idle (fail closed): the region counts as incomplete instead.
-            return new RegionRead(region, instances, new Dictionary<string, IReadOnlyList<UtilizationSample>>(), [], $"{region}: CloudWatch GetMetricData failed: {Describe(ex)}");
+            // An outage is not missing data: without this gap every instance would look idle (fail closed). The
+            // inventory stands, so orphan and burn decisions go on; idle stops of these instances are held.
+            return new RegionRead(
+                region, instances, new Dictionary<string, IReadOnlyList<UtilizationSample>>(), [], null,
+                $"{region}: CloudWatch GetMetricData failed: {Describe(ex)}", active.Select(i => i.Id).ToList());
         }
     }
 

@@ -14,6 +14,12 @@ internal sealed record CliEnvironment(
     /// </summary>
     public Func<CostGuard.Azure.AzureProviderOptions, CostGuard.Azure.AzureProviderOptions>? ConfigureAzure { get; init; }
 
+    /// <summary>
+    /// True in a real process: <c>enforce</c> then turns SIGTERM/SIGINT into "send nothing new, record what is in flight,
+    /// exit <see cref="ExitCodes.Interrupted"/>". In-process tests leave it off (the signal would reach the test host).
+    /// </summary>
+    public bool HandleTerminationSignals { get; init; }
+
     public static CliEnvironment FromProcess() =>
-        new(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable);
+        new(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable) { HandleTerminationSignals = true };
 }

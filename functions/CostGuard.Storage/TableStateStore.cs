@@ -1,4 +1,4 @@
-using CostGuard.Engine;
+using CostGuard.Fleet;
 using CostGuard.Ports;
 using CostGuard.Storage.Audit;
 using CostGuard.Storage.Billing;

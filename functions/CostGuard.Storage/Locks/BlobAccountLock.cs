@@ -16,7 +16,7 @@ namespace CostGuard.Storage.Locks;
 /// holder exclusive (only one acquire succeeds; every write needs the lease id). Blob leases last at most 60 s or
 /// forever, while a sweep asks for its own duration, so the lease is taken without a server-side expiry and the blob's
 /// metadata carries the holder and the expiry (<c>expiresat</c>, from the injected clock); renewing moves it on. A
-/// contender that finds the expiry passed breaks the lease, conditioned on the blob's ETag so that a renewal or another
+/// contender that finds the expiry passed (or the same holder asking again) breaks the lease, conditioned on the blob's ETag so that a renewal or another
 /// takeover in between wins, and acquires it: an expired lease is taken over, a live one never.
 /// </summary>
 internal sealed class BlobAccountLock(StorageAccount storage, TimeProvider time, ILogger? logger = null) : IAccountLock
@@ -42,7 +42,7 @@ internal sealed class BlobAccountLock(StorageAccount storage, TimeProvider time,
             }
             catch (RequestFailedException ex) when (StorageErrors.IsConflict(ex))
             {
-                if (round > 0 || !await TryBreakExpiredAsync(blob, cancellationToken).ConfigureAwait(false))
+                if (round > 0 || !await TryBreakExpiredAsync(blob, holder, cancellationToken).ConfigureAwait(false))
                 {
                     return null;
                 }
@@ -72,7 +72,7 @@ internal sealed class BlobAccountLock(StorageAccount storage, TimeProvider time,
         }
     }
 
-    private async Task<bool> TryBreakExpiredAsync(BlobClient blob, CancellationToken cancellationToken)
+    private async Task<bool> TryBreakExpiredAsync(BlobClient blob, string holder, CancellationToken cancellationToken)
     {
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         if (properties.LeaseState != LeaseState.Leased)
@@ -82,7 +82,10 @@ internal sealed class BlobAccountLock(StorageAccount storage, TimeProvider time,
 
         // A lease without a readable expiry was stamped by nobody (its holder died between acquire and stamp): expired.
         var expiresAt = properties.Metadata.TryGetValue(ExpiresAtKey, out var text) ? StorageTimes.ParseOrNull(text) : null;
-        if (expiresAt is { } at && at > time.GetUtcNow())
+        var current = properties.Metadata.TryGetValue(HolderKey, out var h) ? Uri.UnescapeDataString(h) : "?";
+
+        // The same holder asking again (a retried invocation) takes its own lease back, as the port says.
+        if (expiresAt is { } at && at > time.GetUtcNow() && current != holder)
         {
             return false;
         }
@@ -96,7 +99,7 @@ internal sealed class BlobAccountLock(StorageAccount storage, TimeProvider time,
             return false; // renewed or taken over since we read it
         }
 
-        StorageLog.LockExpiredBroken(_logger, blob.Name, properties.Metadata.TryGetValue(HolderKey, out var h) ? h : "?", expiresAt ?? DateTimeOffset.MinValue);
+        StorageLog.LockExpiredBroken(_logger, blob.Name, current, expiresAt ?? DateTimeOffset.MinValue);
         return true;
     }
 }

@@ -1,5 +1,5 @@
 using Azure;
-using CostGuard.Engine;
+using CostGuard.Fleet;
 using CostGuard.Ports;
 
 namespace CostGuard.Storage.Memory;

@@ -1,4 +1,4 @@
-using CostGuard.Engine;
+using CostGuard.Fleet;
 
 namespace CostGuard.Storage.Memory;
 

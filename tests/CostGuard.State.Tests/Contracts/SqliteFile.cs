@@ -5,6 +5,8 @@ internal sealed class SqliteFile : IDisposable
 {
     private readonly string _directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "costguard-contract-" + Guid.NewGuid().ToString("N"));
 
+    public SqliteFile() => Directory.CreateDirectory(_directory);
+
     public string Path => System.IO.Path.Combine(_directory, "state.db");
 
     public void Dispose()

@@ -65,6 +65,20 @@ public abstract class AccountLockContract
     }
 
     [Fact]
+    public async Task TryAcquire_SameHolderAgain_GetsTheLeaseBack()
+    {
+        var locks = await CreateAsync(Time);
+        await locks.TryAcquireAsync(CloudKind.Aws, "111122223333", "sweep-1", Duration, CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        var again = await locks.TryAcquireAsync(CloudKind.Aws, "111122223333", "sweep-1", Duration, CancellationToken.None);
+
+        Assert.NotNull(again);
+        Assert.Equal(Time.GetUtcNow() + Duration, again.ExpiresAt);
+        Assert.Null(await locks.TryAcquireAsync(CloudKind.Aws, "111122223333", "sweep-2", Duration, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Renew_BeforeExpiry_ExtendsTheLeaseAndKeepsOthersOut()
     {
         var locks = await CreateAsync(Time);

@@ -1,4 +1,4 @@
-using CostGuard.Engine;
+using CostGuard.Fleet;
 using CostGuard.Ports;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using CostGuard.Alerts;
 using CostGuard.Policies.Loading;
-using CostGuard.Cli.Composition;
+using CostGuard.Cli.Hosting;
 
 namespace CostGuard.Cli.Commands;
 

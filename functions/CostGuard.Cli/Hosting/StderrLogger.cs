@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace CostGuard.Cli.Composition;
+namespace CostGuard.Cli.Hosting;
 
 /// <summary>
 /// The CLI's logger: warnings and errors (retries, failed deliveries, dropped pending messages) as one line each on the

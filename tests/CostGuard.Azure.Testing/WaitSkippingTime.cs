@@ -7,7 +7,8 @@ namespace CostGuard.Azure.Fakes;
 /// interval) is recorded, then the fake clock jumps to the wait's end, so the wait completes at once and the clock
 /// reads what it would have read after really waiting. Parallel waits share time: the clock only moves forward.
 /// </summary>
-internal sealed class WaitSkippingTime(FakeTimeProvider fake) : TimeProvider
+/// <param name="maxSkip">Longer timers (a cache's expiry, not a wait) are left for the test to reach by advancing <paramref name="fake"/>.</param>
+internal sealed class WaitSkippingTime(FakeTimeProvider fake, TimeSpan? maxSkip = null) : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<TimeSpan> _waits = [];
@@ -35,7 +36,7 @@ internal sealed class WaitSkippingTime(FakeTimeProvider fake) : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = fake.CreateTimer(callback, state, dueTime, period);
-        if (dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
+        if (dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan && (maxSkip is null || dueTime <= maxSkip))
         {
             DateTimeOffset target;
             lock (_gate)

@@ -96,7 +96,7 @@ public sealed class GuardSweep
         var unsent = new List<ActionOutcome>();
         if (acting)
         {
-            await ActAsync(policy, sweepId, reads, proceed, locks, records, outcomes, unsent, problems, cancellationToken).ConfigureAwait(false);
+            await ActAsync(policy, sweepId, reads, proceed, locks, records, outcomes, unsent, problems, options.MaxParallelAccounts, cancellationToken).ConfigureAwait(false);
         }
 
         var interrupted = acting && cancellationToken.IsCancellationRequested;
@@ -129,33 +129,49 @@ public sealed class GuardSweep
         };
     }
 
+    // Accounts are acted on side by side (bounded like the reads): one slow subscription or region must not hold the
+    // others' actions back until their reads are stale. Each account collects its own results; they are merged in
+    // account order afterwards, so reports read the same whatever finished first.
     private async Task ActAsync(
         Policy policy, string sweepId, IReadOnlyList<AccountReadResult> reads, IReadOnlyList<PlannedAction> proceed, SweepLocks locks, SweepAudit records,
-        List<ActionOutcome> outcomes, List<ActionOutcome> unsent, List<string> problems, CancellationToken cancellationToken)
+        List<ActionOutcome> outcomes, List<ActionOutcome> unsent, List<string> problems, int maxParallelAccounts, CancellationToken cancellationToken)
     {
-        foreach (var read in reads)
+        var perAccount = new (List<ActionOutcome> Outcomes, List<ActionOutcome> Unsent, List<string> Problems)[reads.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, reads.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxParallelAccounts) },
+            async (index, _) =>
+            {
+                var mine = (Outcomes: new List<ActionOutcome>(), Unsent: new List<ActionOutcome>(), Problems: new List<string>());
+                perAccount[index] = mine;
+                var read = reads[index];
+                var actions = proceed.Where(a => a.Instance.Cloud == read.Account.Cloud
+                    && string.Equals(a.Instance.Account, read.Account.Id, StringComparison.OrdinalIgnoreCase)).ToList();
+                if (!_providers.TryGetValue(read.Account.Cloud, out var provider))
+                {
+                    return;
+                }
+
+                if (!await locks.RenewAsync(read.Account, CancellationToken.None).ConfigureAwait(false))
+                {
+                    mine.Problems.Add($"lock: the lease on {PlanWords.Cloud(read.Account.Cloud)} {read.Account.Id} was lost before acting; nothing is acted on there");
+                    var lost = actions.Select(a => new ActionOutcome(a, ActionStatus.Skipped, "the account lock was lost before acting")).ToList();
+                    mine.Outcomes.AddRange(lost);
+                    mine.Unsent.AddRange(lost);
+                    return;
+                }
+
+                // Even with no action to send, open intents of earlier sweeps are closed against this read.
+                var actor = new AccountActor(provider, _state, records, sweepId, _time);
+                var acted = await actor.ActAsync(policy, read, actions, mine.Problems, cancellationToken).ConfigureAwait(false);
+                mine.Outcomes.AddRange(acted.Outcomes);
+                mine.Unsent.AddRange(acted.Unsent);
+            }).ConfigureAwait(false);
+        foreach (var (accountOutcomes, accountUnsent, accountProblems) in perAccount.Where(p => p.Outcomes is not null))
         {
-            var actions = proceed.Where(a => a.Instance.Cloud == read.Account.Cloud
-                && string.Equals(a.Instance.Account, read.Account.Id, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (!_providers.TryGetValue(read.Account.Cloud, out var provider))
-            {
-                continue;
-            }
-
-            if (!await locks.RenewAsync(read.Account, CancellationToken.None).ConfigureAwait(false))
-            {
-                problems.Add($"lock: the lease on {PlanWords.Cloud(read.Account.Cloud)} {read.Account.Id} was lost before acting; nothing is acted on there");
-                var lost = actions.Select(a => new ActionOutcome(a, ActionStatus.Skipped, "the account lock was lost before acting")).ToList();
-                outcomes.AddRange(lost);
-                unsent.AddRange(lost);
-                continue;
-            }
-
-            // Even with no action to send, open intents of earlier sweeps are closed against this read.
-            var actor = new AccountActor(provider, _state, records, sweepId, _time);
-            var acted = await actor.ActAsync(policy, read, actions, problems, cancellationToken).ConfigureAwait(false);
-            outcomes.AddRange(acted.Outcomes);
-            unsent.AddRange(acted.Unsent);
+            outcomes.AddRange(accountOutcomes);
+            unsent.AddRange(accountUnsent);
+            problems.AddRange(accountProblems);
         }
 
         // Outcomes in plan order, as reports list them.

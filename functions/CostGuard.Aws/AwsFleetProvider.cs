@@ -43,11 +43,10 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
         var handler = settings.Handler ?? SharedHandler;
         _clients = new AwsClients(endpoints, handler, settings.Requests, settings.MaxErrorRetry);
         // PublicationOnly: a failed credential lookup (e.g. IMDS hiccup) is retried next time instead of cached forever.
-        var baseCredentials = new Lazy<AWSCredentials>(settings.Credentials ?? (() => DefaultAWSCredentialsIdentityResolver.GetCredentials()), LazyThreadSafetyMode.PublicationOnly);
+        var baseCredentials = new Lazy<AWSCredentials>(BaseCredentials.Resolver(settings, _clients), LazyThreadSafetyMode.PublicationOnly);
         _sessions = new AwsSessions(baseCredentials, _clients, settings.Time);
         _prices = AwsPriceTable.LoadShipped();
-        var delay = settings.RetryDelay ?? ((wait, token) => Task.Delay(wait, settings.Time, token));
-        var json = new AwsJsonClient(new HttpClient(handler, disposeHandler: false), new AwsRetry(delay, settings.MaxErrorRetry + 1), settings.Time, settings.Requests);
+        var json = new AwsJsonClient(new HttpClient(handler, disposeHandler: false), settings.MaxErrorRetry + 1, settings.RetryTime ?? settings.Time, settings.Time, settings.Requests);
         _utilization = new UtilizationReader(new CloudWatchClient(json, endpoints));
         _spend = new SpendReader(new CostExplorerClient(json, endpoints), settings.BillingCache, _prices, settings.Time);
     }

@@ -17,6 +17,7 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
     private readonly Task _loop;
     private readonly List<FakeRequest> _requests = [];
     private readonly List<(Func<FakeRequest, bool> Match, FakeReply Reply, int Remaining)> _scripted = [];
+    private readonly List<ReplyHold> _holds = [];
     private readonly object _gate = new();
 
     public FakeAwsServer(FakeAwsCloud cloud)
@@ -60,8 +61,30 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
 
     public void Script(string operation, FakeReply reply, int times = 1) => Script(r => r.Operation == operation, reply, times);
 
+    /// <summary>Applies matching requests but holds their replies until the returned hold is released.</summary>
+    public ReplyHold Hold(Func<FakeRequest, bool> match)
+    {
+        var hold = new ReplyHold(match);
+        lock (_gate)
+        {
+            _holds.Add(hold);
+        }
+
+        return hold;
+    }
+
+    public ReplyHold Hold(string operation) => Hold(r => r.Operation == operation);
+
     public async ValueTask DisposeAsync()
     {
+        lock (_gate)
+        {
+            foreach (var hold in _holds)
+            {
+                hold.Release();
+            }
+        }
+
         _listener.Stop();
         _listener.Close();
         try
@@ -106,12 +129,34 @@ public sealed partial class FakeAwsServer : IAsyncDisposable
             }
 
             reply = TakeScripted(request) ?? Cloud.Answer(request);
+            ReplyHold? hold;
+            lock (_gate)
+            {
+                hold = _holds.FirstOrDefault(h => h.Match(request));
+            }
+
+            if (hold is not null)
+            {
+                await hold.HoldAsync().ConfigureAwait(false);
+            }
         }
         catch (Exception ex)
         {
             reply = new FakeReply(500, "text/plain", $"fake failed: {ex}");
         }
 
+        try
+        {
+            await WriteAsync(context, reply).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client is gone (a killed process): the call was applied, its reply has nobody to go to.
+        }
+    }
+
+    private static async Task WriteAsync(HttpListenerContext context, FakeReply reply)
+    {
         var bytes = Encoding.UTF8.GetBytes(reply.Body);
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = reply.ContentType;

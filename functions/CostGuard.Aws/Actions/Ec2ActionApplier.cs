@@ -82,7 +82,7 @@ internal static class Ec2ActionApplier
     }
 
     /// <summary>The outcome reason of an action not sent because the sweep was asked to stop.</summary>
-    public const string Interrupted = "interrupted before sending";
+    public const string Interrupted = ActionOutcome.NotSentReason;
 
     // The re-read instance in the engine's terms: the planned snapshot with the state, tags and launch time of now.
     private static InstanceSnapshot Snapshot(PlannedAction action, Ec2Instance instance) => action.Instance with

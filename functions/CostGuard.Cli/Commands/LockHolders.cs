@@ -31,7 +31,9 @@ internal static class LockHolders
         try
         {
             using var process = Process.GetProcessById(pid);
-            return process.HasExited || process.StartTime.ToUniversalTime().Ticks != started;
+            // Linux derives a process's start time from the boot time, which each reader computes with some jitter:
+            // a different process under a reused pid starts far more than a couple of seconds apart.
+            return process.HasExited || Math.Abs(process.StartTime.ToUniversalTime().Ticks - started) > TimeSpan.TicksPerSecond * 2;
         }
         catch (ArgumentException)
         {

@@ -53,7 +53,7 @@ internal sealed class AccountActor(ICloudFleetProvider provider, IAuditLog audit
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                unsent.AddRange(toSend.Select(a => new ActionOutcome(a, ActionStatus.Skipped, "interrupted before sending")));
+                unsent.AddRange(toSend.Select(ActionOutcome.Interrupted));
             }
             else if (!await AppendAsync(toSend.Select(records.Intent).ToList(), problems, $"{toSend.Count} intent records").ConfigureAwait(false))
             {
@@ -62,7 +62,11 @@ internal sealed class AccountActor(ICloudFleetProvider provider, IAuditLog audit
             else
             {
                 var applied = await ApplyAsync(policy, read.Account, toSend, cancellationToken).ConfigureAwait(false);
-                await AppendAsync(applied.Select(records.Outcome).ToList(), problems, $"{applied.Count} outcome records").ConfigureAwait(false);
+
+                // An action the stop request kept from being sent has no outcome yet: its intent stays open, so a rerun
+                // of this sweep sends it and records the one outcome (the log keeps one outcome per action).
+                var recorded = applied.Where(o => !o.NotSent).ToList();
+                await AppendAsync(recorded.Select(records.Outcome).ToList(), problems, $"{recorded.Count} outcome records").ConfigureAwait(false);
                 foreach (var outcome in applied)
                 {
                     outcomes[outcome.Action] = outcome;

@@ -124,6 +124,70 @@ public sealed class LiveSweepCommandTests : IAsyncLifetime
         Assert.Contains("nope.json", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Enforce_CloudWatchDownInOneRegion_HoldsItsIdleStopsHonestlyAndOrphanTaggingGoesOn()
+    {
+        _server.Script(
+            r => r.Operation == "GetMetricData" && r.AccessKey == "ASIA" + FleetFixture.A && r.SigningRegion == "us-east-1",
+            FakeAwsCloud.CloudWatchError(403, "AccessDeniedException", "User is not authorized to perform cloudwatch:GetMetricData."),
+            times: 100);
+
+        var (exit, stdout, stderr) = await RunAsync("enforce", "--policy", PolicyFile, "--state", StateFile, "--json");
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        var actions = doc.RootElement.GetProperty("actions").EnumerateArray().ToDictionary(a => a.GetProperty("instance").GetString()!);
+        var held = actions["i-a2-idle"];
+        Assert.Equal("held: account read incomplete", held.GetProperty("outcome").GetString());
+        Assert.Contains("us-east-1: CloudWatch GetMetricData failed", held.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("no utilization metrics", held.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("running", _cloud.Get("i-a2-idle").State);
+
+        // The other region's CloudWatch answered with no data: that is missing data, judged as the policy says.
+        Assert.Equal("applied", actions["i-a3-nometrics"].GetProperty("outcome").GetString());
+        Assert.Contains("no utilization metrics", actions["i-a3-nometrics"].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("applied", actions["i-a4-untagged"].GetProperty("outcome").GetString());
+        var a = doc.RootElement.GetProperty("accounts").EnumerateArray().Single(x => x.GetProperty("account").GetString() == FleetFixture.A);
+        Assert.StartsWith("us-east-1: CloudWatch GetMetricData failed", a.GetProperty("incomplete").GetString(), StringComparison.Ordinal);
+        Assert.Contains("held: account read incomplete", stderr, StringComparison.Ordinal);
+        Assert.Contains("incomplete: us-east-1: CloudWatch GetMetricData failed", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enforce_CloudWatchDownEverywhere_NoIdleStopSentAndBurnAfterExcludesHeldStops()
+    {
+        _server.Script(r => r.Operation == "GetMetricData", FakeAwsCloud.CloudWatchError(403, "AccessDeniedException", "User is not authorized to perform cloudwatch:GetMetricData."), times: 1000);
+
+        var (_, stdout, _) = await RunAsync("enforce", "--policy", PolicyFile, "--state", StateFile, "--json");
+
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.DoesNotContain(doc.RootElement.GetProperty("actions").EnumerateArray(), x => x.GetProperty("reason").GetString() == "idle" && x.GetProperty("outcome").GetString() != "held: account read incomplete");
+        var a = doc.RootElement.GetProperty("accounts").EnumerateArray().Single(x => x.GetProperty("account").GetString() == FleetFixture.A);
+        Assert.Equal(a.GetProperty("burnUsdPerHour").GetDecimal(), a.GetProperty("burnAfterPlanUsdPerHour").GetDecimal());
+        Assert.Equal(("running", "running"), (_cloud.Get("i-a2-idle").State, _cloud.Get("i-a3-nometrics").State));
+    }
+
+    [Fact]
+    public async Task Enforce_SecondDescribeInstancesPageFails_NeverReportsZeroInstances()
+    {
+        _cloud.Ec2PageLimit = 1;
+        _server.Script(
+            r => r.Operation == "DescribeInstances" && r.AccessKey == "ASIA" + FleetFixture.A && r.Body.Contains("NextToken=", StringComparison.Ordinal),
+            FakeAwsCloud.Ec2Error(500, "InternalError", "An internal error has occurred."),
+            times: 100);
+
+        var (exit, stdout, stderr) = await RunAsync("enforce", "--policy", PolicyFile, "--state", StateFile, "--json");
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        var a = doc.RootElement.GetProperty("accounts").EnumerateArray().Single(x => x.GetProperty("account").GetString() == FleetFixture.A);
+        Assert.Equal(JsonValueKind.Null, a.GetProperty("gpuInstances").ValueKind);
+        Assert.Contains("EC2 DescribeInstances failed", a.GetProperty("incomplete").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("instances found: 0", stderr, StringComparison.Ordinal);
+        Assert.Contains("instances found: unknown (the inventory read failed)", stderr, StringComparison.Ordinal);
+        Assert.Equal("running", _cloud.Get("i-a2-idle").State);
+    }
+
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         var variables = new Dictionary<string, string>

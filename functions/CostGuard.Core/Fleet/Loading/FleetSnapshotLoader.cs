@@ -14,7 +14,13 @@ public static class FleetSnapshotLoader
         string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            var (bounded, tooLarge) = await BoundedFile.ReadAsync(path, BoundedFile.SnapshotLimit, "snapshot", cancellationToken).ConfigureAwait(false);
+            if (bounded is null)
+            {
+                return new FleetSnapshotLoadResult { Errors = [new SnapshotError(path, "$", 0, 0, tooLarge!)] };
+            }
+
+            text = bounded;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -15,7 +15,13 @@ public static class PolicyLoader
         string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            var (bounded, tooLarge) = await BoundedFile.ReadAsync(path, BoundedFile.PolicyLimit, "policy", cancellationToken).ConfigureAwait(false);
+            if (bounded is null)
+            {
+                return new PolicyLoadResult { Errors = [new PolicyError(path, "$", 0, 0, tooLarge!)] };
+            }
+
+            text = bounded;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -44,6 +44,7 @@ public sealed class SqliteStateStore : IStateStore
             }
         }
 
+        await Execute(connection, StateSchema.AfterColumns, cancellationToken).ConfigureAwait(false);
         return store;
     }
 
@@ -98,10 +99,11 @@ public sealed class SqliteStateStore : IStateStore
         // One prepared statement for the whole batch: a sweep can audit thousands of decisions.
         await using var command = Command(
             connection,
-            "INSERT INTO audit(time_ms, time, policy, cloud, account, region, instance, action, reason, mode, outcome, detail) " +
-            "VALUES($ms, $time, $policy, $cloud, $account, $region, $instance, $action, $reason, $mode, $outcome, $detail)",
+            "INSERT OR IGNORE INTO audit(time_ms, time, policy, cloud, account, region, instance, action, reason, mode, outcome, detail, kind, action_id, sweep_id) " +
+            "VALUES($ms, $time, $policy, $cloud, $account, $region, $instance, $action, $reason, $mode, $outcome, $detail, $kind, $actionId, $sweepId)",
             ("$ms", 0L), ("$time", string.Empty), ("$policy", string.Empty), ("$cloud", string.Empty), ("$account", string.Empty), ("$region", null),
-            ("$instance", null), ("$action", string.Empty), ("$reason", string.Empty), ("$mode", string.Empty), ("$outcome", string.Empty), ("$detail", null));
+            ("$instance", null), ("$action", string.Empty), ("$reason", string.Empty), ("$mode", string.Empty), ("$outcome", string.Empty), ("$detail", null),
+            ("$kind", AuditKinds.Decision), ("$actionId", null), ("$sweepId", null));
         command.Transaction = transaction;
         foreach (var r in records)
         {
@@ -117,6 +119,9 @@ public sealed class SqliteStateStore : IStateStore
             Set(command, "$mode", r.Mode);
             Set(command, "$outcome", r.Outcome);
             Set(command, "$detail", r.Detail);
+            Set(command, "$kind", r.Kind);
+            Set(command, "$actionId", r.ActionId);
+            Set(command, "$sweepId", r.SweepId);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -128,9 +133,46 @@ public sealed class SqliteStateStore : IStateStore
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(
             connection,
-            "SELECT time, policy, cloud, account, region, instance, action, reason, mode, outcome, detail FROM audit " +
-            "WHERE time_ms >= $since ORDER BY time_ms, id LIMIT $limit",
+            $"SELECT {AuditColumns} FROM audit WHERE time_ms >= $since ORDER BY time_ms, id LIMIT $limit",
             ("$since", since?.ToUnixTimeMilliseconds() ?? long.MinValue), ("$limit", limit));
+        return await ReadAuditAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ReadActionsAsync(IReadOnlyCollection<string> actionIds, CancellationToken cancellationToken)
+    {
+        var records = new List<AuditRecord>();
+        if (actionIds.Count == 0)
+        {
+            return records;
+        }
+
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        // A JSON array parameter instead of thousands of bound parameters (SQLite caps those at 32766).
+        await using var command = Command(
+            connection,
+            $"SELECT {AuditColumns} FROM audit WHERE action_id IN (SELECT value FROM json_each($ids)) AND kind IN ('intent', 'outcome') ORDER BY time_ms, id",
+            ("$ids", JsonSerializer.Serialize(actionIds.Distinct(StringComparer.Ordinal))));
+        records.AddRange(await ReadAuditAsync(command, cancellationToken).ConfigureAwait(false));
+        return records;
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ReadOpenIntentsAsync(string policy, string cloud, string account, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            $"SELECT {AuditColumns} FROM audit AS i WHERE i.kind = 'intent' AND i.action_id IS NOT NULL AND i.policy = $policy AND i.cloud = $cloud " +
+            "AND i.account = $account COLLATE NOCASE " +
+            "AND NOT EXISTS (SELECT 1 FROM audit AS o WHERE o.action_id = i.action_id AND o.kind = 'outcome') ORDER BY i.time_ms, i.id",
+            ("$policy", policy), ("$cloud", cloud), ("$account", account));
+        return await ReadAuditAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private const string AuditColumns = "time, policy, cloud, account, region, instance, action, reason, mode, outcome, detail, kind, action_id, sweep_id";
+
+    private static async Task<List<AuditRecord>> ReadAuditAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var records = new List<AuditRecord>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -148,6 +190,9 @@ public sealed class SqliteStateStore : IStateStore
                 Mode = reader.GetString(8),
                 Outcome = reader.GetString(9),
                 Detail = reader.IsDBNull(10) ? null : reader.GetString(10),
+                Kind = reader.IsDBNull(11) ? AuditKinds.Decision : reader.GetString(11),
+                ActionId = reader.IsDBNull(12) ? null : reader.GetString(12),
+                SweepId = reader.IsDBNull(13) ? null : reader.GetString(13),
             });
         }
 

@@ -26,5 +26,17 @@ internal static class StateSchema
     [
         // A failed delivery is retried only by the policy that raised it, never through another policy's webhooks.
         ("pending_delivery", "policy", "TEXT"),
+
+        // Intent/outcome audit: rows written before the cloud call and after it, keyed by a deterministic action id.
+        ("audit", "kind", "TEXT NOT NULL DEFAULT 'decision'"),
+        ("audit", "action_id", "TEXT"),
+        ("audit", "sweep_id", "TEXT"),
     ];
+
+    /// <summary>Run after <see cref="AddedColumns"/>: objects over added columns (an older file gains them on open).</summary>
+    public const string AfterColumns = """
+        -- One row per (action id, kind): a rerun of a sweep appends its records with INSERT OR IGNORE and the log keeps one.
+        CREATE UNIQUE INDEX IF NOT EXISTS audit_action ON audit(action_id, kind) WHERE action_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS audit_open ON audit(policy, cloud, account, kind) WHERE action_id IS NOT NULL;
+        """;
 }

@@ -119,6 +119,70 @@ public sealed class SqliteStateStoreTests : IDisposable
         Assert.Equal([("old", null), ("new", "p")], listed.Select(d => (d.Id, d.Policy)).OrderByDescending(x => x.Id, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Audit_SameActionIdAndKindAppendedTwice_KeptOnce()
+    {
+        var store = await SqliteStateStore.OpenAsync(PathOf, CancellationToken.None);
+        var intent = Record(T, "i-1") with { Kind = AuditKinds.Intent, ActionId = "a1", SweepId = "p1@2026-11-26T19:30:00Z", Outcome = "intent" };
+        var outcome = intent with { Kind = AuditKinds.Outcome, Outcome = "applied" };
+
+        await store.AppendAsync([intent, Record(T, "i-9")], CancellationToken.None);
+        await store.AppendAsync([intent, outcome, Record(T, "i-9")], CancellationToken.None);
+        await store.AppendAsync([outcome with { Outcome = "failed" }], CancellationToken.None);
+
+        var all = await store.ReadAsync(null, 100, CancellationToken.None);
+        Assert.Equal(
+            [("i-1", AuditKinds.Intent, "intent"), ("i-9", AuditKinds.Decision, "applied"), ("i-1", AuditKinds.Outcome, "applied"), ("i-9", AuditKinds.Decision, "applied")],
+            all.Select(r => (r.Instance, r.Kind, r.Outcome)));
+        var actions = await store.ReadActionsAsync(["a1", "unknown"], CancellationToken.None);
+        Assert.Equal([AuditKinds.Intent, AuditKinds.Outcome], actions.Select(r => r.Kind));
+        Assert.All(actions, r => Assert.Equal(("a1", "p1@2026-11-26T19:30:00Z"), (r.ActionId, r.SweepId)));
+    }
+
+    [Fact]
+    public async Task ReadOpenIntentsAsync_IntentsWithoutOutcome_OnlyThoseOfThePolicyAndAccount()
+    {
+        var store = await SqliteStateStore.OpenAsync(PathOf, CancellationToken.None);
+        var open = Record(T, "i-open") with { Kind = AuditKinds.Intent, ActionId = "open" };
+        var closed = Record(T, "i-closed") with { Kind = AuditKinds.Intent, ActionId = "closed" };
+        var otherAccount = Record(T, "i-other") with { Kind = AuditKinds.Intent, ActionId = "other", Account = "444455556666" };
+        var otherPolicy = Record(T, "i-pol") with { Kind = AuditKinds.Intent, ActionId = "pol", Policy = "p2" };
+        await store.AppendAsync([open, closed, otherAccount, otherPolicy, closed with { Kind = AuditKinds.Outcome, Outcome = "applied" }], CancellationToken.None);
+
+        var intents = await store.ReadOpenIntentsAsync("p1", "aws", "111122223333", CancellationToken.None);
+
+        Assert.Equal(["open"], intents.Select(r => r.ActionId));
+    }
+
+    [Fact]
+    public async Task OpenAsync_FileFromBeforeIntentColumns_AddsThemKeepsRowsAndStillRefusesUpdates()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PathOf)!);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={PathOf};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL, time TEXT NOT NULL, policy TEXT NOT NULL, "
+                + "cloud TEXT NOT NULL, account TEXT NOT NULL, region TEXT, instance TEXT, action TEXT NOT NULL, reason TEXT NOT NULL, "
+                + "mode TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT);"
+                + "INSERT INTO audit(time_ms, time, policy, cloud, account, action, reason, mode, outcome) "
+                + "VALUES (0, '2026-11-26T10:00:00.0000000Z', 'p1', 'aws', '111122223333', 'stop', 'idle', 'enforce', 'applied');";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var store = await SqliteStateStore.OpenAsync(PathOf, CancellationToken.None);
+        var intent = Record(T, "i-1") with { Kind = AuditKinds.Intent, ActionId = "a1" };
+        await store.AppendAsync([intent, intent], CancellationToken.None);
+
+        var all = await store.ReadAsync(null, 10, CancellationToken.None);
+        Assert.Equal([(AuditKinds.Decision, null), (AuditKinds.Intent, "a1")], all.Select(r => (r.Kind, r.ActionId)));
+        await using var edit = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={PathOf};Pooling=False");
+        await edit.OpenAsync();
+        await using var update = edit.CreateCommand();
+        update.CommandText = "UPDATE audit SET outcome = 'x'";
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => update.ExecuteNonQueryAsync());
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_directory))

@@ -11,7 +11,11 @@ public sealed record AccountReadResult
     /// <summary>The account as read; null when nothing usable could be read.</summary>
     public AccountSnapshot? Snapshot { get; init; }
 
-    /// <summary>False when inventory failed partway (a region, a page): the sweep then acts on nothing in this account.</summary>
+    /// <summary>
+    /// False when inventory failed partway (a region, a page): the sweep then acts on nothing in this account. A failed
+    /// metrics or billing read does not make the account incomplete; it is a <see cref="Gaps"/> entry that holds only the
+    /// actions resting on it.
+    /// </summary>
     public required bool Complete { get; init; }
 
     /// <summary>Errors, each naming the region/call and what went wrong.</summary>
@@ -19,4 +23,22 @@ public sealed record AccountReadResult
 
     /// <summary>Per-instance observations for the report (missing GPU metrics, unknown price, spot).</summary>
     public IReadOnlyList<InstanceNote> Notes { get; init; } = [];
+
+    /// <summary>
+    /// Reads that failed (an API error, an outage), as distinct from reads that answered with no data. An incomplete
+    /// inventory should also be listed here with <see cref="ReadPart.Inventory"/> so reports can say why.
+    /// </summary>
+    public IReadOnlyList<ReadGap> Gaps { get; init; } = [];
+
+    /// <summary>Why the account's read is incomplete, for the <c>incomplete: &lt;why&gt;</c> report; empty when nothing failed.</summary>
+    public IReadOnlyList<string> IncompleteReasons()
+    {
+        var reasons = Gaps.Select(g => g.Problem).ToList();
+        if (!Complete && !Gaps.Any(g => g.Part == ReadPart.Inventory))
+        {
+            reasons.InsertRange(0, Problems.Count == 0 ? ["inventory could not be read completely"] : Problems.Where(p => !reasons.Contains(p)));
+        }
+
+        return reasons.Distinct(StringComparer.Ordinal).ToList();
+    }
 }

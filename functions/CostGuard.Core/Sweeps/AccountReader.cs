@@ -6,9 +6,9 @@ namespace CostGuard.Sweeps;
 /// <summary>Reads every in-scope account in parallel (bounded); one account's failure never stops the others.</summary>
 internal sealed class AccountReader(IReadOnlyDictionary<CloudKind, ICloudFleetProvider> providers, int maxParallel)
 {
-    public async Task<IReadOnlyList<AccountReadResult>> ReadAllAsync(Policy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AccountReadResult>> ReadAllAsync(
+        Policy policy, IReadOnlyList<AccountScope> accounts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var accounts = policy.Accounts;
         var results = new AccountReadResult[accounts.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, accounts.Count),

@@ -40,7 +40,11 @@ public sealed class GuardSweep
     {
         var now = _time.GetUtcNow();
         var problems = new List<string>();
-        var reads = await new AccountReader(_providers, options.MaxParallelAccounts).ReadAllAsync(policy, now, cancellationToken).ConfigureAwait(false);
+        var sweepId = options.SweepId ?? SweepIds.For(policy.Name, SweepIds.DueTime(now, policy.SweepInterval));
+        var accounts = options.Accounts is null
+            ? policy.Accounts
+            : policy.Accounts.Where(a => options.Accounts.Any(s => s.Cloud == a.Cloud && string.Equals(s.Id, a.Id, StringComparison.OrdinalIgnoreCase))).ToList();
+        var reads = await new AccountReader(_providers, options.MaxParallelAccounts).ReadAllAsync(policy, accounts, now, cancellationToken).ConfigureAwait(false);
         var memory = await LoadMemoryAsync(policy, problems, cancellationToken).ConfigureAwait(false);
         var snapshot = new FleetSnapshot
         {
@@ -50,6 +54,12 @@ public sealed class GuardSweep
 
         var plan = _evaluate(policy, snapshot, now);
         var acting = options.Act && policy.Mode == PolicyMode.Enforce;
+        if (acting && options.Budget is { } budget)
+        {
+            var claimant = options.BudgetClaimant ?? string.Join(",", accounts.Select(a => $"{PlanWords.Cloud(a.Cloud)}:{a.Id}"));
+            plan = await BudgetLimiter.ApplyAsync(policy, plan, budget, sweepId, claimant, cancellationToken).ConfigureAwait(false);
+        }
+
         var outcomes = acting
             ? await new PlanApplier(_providers).ApplyAsync(policy, plan, reads, cancellationToken).ConfigureAwait(false)
             : [];

@@ -28,7 +28,7 @@ internal sealed class FixtureStateStore : IStateStore
     {
         lock (Audit)
         {
-            Audit.AddRange(records);
+            AppendUnique(records);
         }
 
         return Task.CompletedTask;
@@ -36,6 +36,41 @@ internal sealed class FixtureStateStore : IStateStore
 
     public Task<IReadOnlyList<AuditRecord>> ReadAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AuditRecord>>(Audit.Take(limit).ToList());
+
+    public Task<IReadOnlyList<AuditRecord>> ReadActionsAsync(IReadOnlyCollection<string> actionIds, CancellationToken cancellationToken)
+    {
+        var ids = actionIds.ToHashSet(StringComparer.Ordinal);
+        lock (Audit)
+        {
+            return Task.FromResult<IReadOnlyList<AuditRecord>>(Audit
+                .Where(r => r.ActionId is not null && ids.Contains(r.ActionId) && r.Kind is AuditKinds.Intent or AuditKinds.Outcome)
+                .ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<AuditRecord>> ReadOpenIntentsAsync(string policy, string cloud, string account, CancellationToken cancellationToken)
+    {
+        lock (Audit)
+        {
+            var closed = Audit.Where(r => r.Kind == AuditKinds.Outcome && r.ActionId is not null).Select(r => r.ActionId!).ToHashSet(StringComparer.Ordinal);
+            return Task.FromResult<IReadOnlyList<AuditRecord>>(Audit
+                .Where(r => r.Kind == AuditKinds.Intent && r.ActionId is not null && !closed.Contains(r.ActionId)
+                    && r.Policy == policy && r.Cloud == cloud && string.Equals(r.Account, account, StringComparison.OrdinalIgnoreCase))
+                .ToList());
+        }
+    }
+
+    // The store contract: a record whose (action id, kind) is already logged is not appended again.
+    private void AppendUnique(IReadOnlyList<AuditRecord> records)
+    {
+        foreach (var record in records)
+        {
+            if (record.ActionId is null || !Audit.Any(r => r.ActionId == record.ActionId && r.Kind == record.Kind))
+            {
+                Audit.Add(record);
+            }
+        }
+    }
 
     public Task<DateTimeOffset?> LastSentAsync(string route, string dedupKey, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
 

@@ -159,6 +159,38 @@ public sealed class GuardSweepTests
         Assert.Equal(2, seen.Accounts.Count);
     }
 
+    [Fact]
+    public async Task RunAsync_BudgetGrantsFewerThanPlanned_DefersTheRestWithActionLimitAlert()
+    {
+        var budget = new InMemorySweepBudget();
+        var policy = Policy() with { Safety = new SafetyRule { MaxActionsPerSweep = 1 } };
+        await budget.ClaimAsync("sweep-1", "aws:999999999999", 1, 1, CancellationToken.None);
+
+        var result = await Sweep().RunAsync(policy, new SweepOptions { Act = true, SweepId = "sweep-1", Accounts = [policy.Accounts[0]], Budget = budget }, CancellationToken.None);
+
+        Assert.Empty(result.Plan.Actions);
+        Assert.Equal(["i-a-idle"], result.Plan.Deferred.Select(a => a.Instance.Id));
+        Assert.Empty(_aws.Applied);
+        var alert = Assert.Single(result.Plan.Alerts, a => a.Kind == AlertKind.ActionLimit);
+        Assert.Contains("1 were planned, 1 deferred (111122223333: 1)", alert.Message, StringComparison.Ordinal);
+        Assert.Equal(("sweep-1", "aws:111122223333", 1), budget.Claims[^1]);
+        Assert.Equal([A], result.Reads.Select(r => r.Account.Id));
+    }
+
+    [Fact]
+    public async Task RunAsync_BudgetSharedByAccountSweeps_GrantsTheLimitOnceAcrossThem()
+    {
+        var budget = new InMemorySweepBudget();
+        var policy = Policy() with { Safety = new SafetyRule { MaxActionsPerSweep = 1 } };
+
+        var first = await Sweep().RunAsync(policy, new SweepOptions { Act = true, SweepId = "s", Accounts = [policy.Accounts[0]], Budget = budget }, CancellationToken.None);
+        var second = await Sweep().RunAsync(policy, new SweepOptions { Act = true, SweepId = "s", Accounts = [policy.Accounts[1]], Budget = budget }, CancellationToken.None);
+
+        Assert.Equal(["i-a-idle"], first.Plan.Actions.Select(a => a.Instance.Id));
+        Assert.Equal(["i-b-idle"], second.Plan.Deferred.Select(a => a.Instance.Id));
+        Assert.Equal([A], _aws.Applied.Select(a => a.Account));
+    }
+
     private GuardSweep Sweep() => new([_aws], _state, _notifier, _time);
 
     private static Policy Policy() => new()

@@ -11,6 +11,22 @@ namespace CostGuard.Engine.Rules;
 /// </summary>
 internal static class ExemptionRuleEvaluator
 {
+    /// <summary>The exemption status of a tag value at <paramref name="now"/>, without alerts (also used by the act-time re-check).</summary>
+    public static ExemptionStatus Classify(ExemptionRule rule, string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value) || !IsoTime.TryParseLenient(value, out var expiry))
+        {
+            return string.IsNullOrWhiteSpace(value) ? ExemptionStatus.None : ExemptionStatus.Invalid;
+        }
+
+        if (expiry <= now)
+        {
+            return ExemptionStatus.Expired;
+        }
+
+        return rule.MaxDuration is { } max && expiry - now > max ? ExemptionStatus.Invalid : ExemptionStatus.Exempt;
+    }
+
     public static ExemptionStatus Evaluate(EvaluationContext context, InstanceSnapshot instance)
     {
         var rule = context.Policy.Exemptions;

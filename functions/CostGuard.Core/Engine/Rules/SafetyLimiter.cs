@@ -19,33 +19,46 @@ internal static class SafetyLimiter
             return (actions, []);
         }
 
+        var (kept, deferred) = Limit(actions, limit.Value);
+        context.Raise(LimitAlert(limit.Value, disruptive.Count, deferred, context.Now));
+        return (kept, deferred);
+    }
+
+    /// <summary>Keeps at most <paramref name="allowed"/> disruptive actions, highest priority first; tags always stay.</summary>
+    public static (List<PlannedAction> Kept, List<PlannedAction> Deferred) Limit(IReadOnlyList<PlannedAction> actions, int allowed)
+    {
         // Stable sort: within one priority the engine's own order (e.g. newest-first for burn-cap) holds.
+        var disruptive = actions.Where(a => a.IsDisruptive).ToList();
         var keep = disruptive
             .Select((action, index) => (action, index))
             .OrderBy(p => p.action.Reason)
             .ThenBy(p => p.index)
-            .Take(limit.Value)
+            .Take(Math.Max(0, allowed))
             .Select(p => p.action)
             .ToHashSet(ReferenceEqualityComparer.Instance);
         var kept = actions.Where(a => !a.IsDisruptive || keep.Contains(a)).ToList();
         var deferred = disruptive.Where(a => !keep.Contains(a)).ToList();
+        return (kept, deferred);
+    }
 
+    /// <summary>The one action-limit alert of an evaluation (or of an account sweep whose budget share ran out).</summary>
+    public static PlannedAlert LimitAlert(int limit, int planned, IReadOnlyList<PlannedAction> deferred, DateTimeOffset now)
+    {
         var accounts = deferred.Select(a => (a.Instance.Cloud, a.Instance.Account)).Distinct().ToList();
         var byAccount = deferred
             .GroupBy(a => a.Instance.Account, StringComparer.Ordinal)
             .Select(g => $"{g.Key}: {g.Count().ToString(CultureInfo.InvariantCulture)}");
         var single = accounts.Count == 1 ? accounts[0] : ((CloudKind, string)?)null;
-        context.Raise(new PlannedAlert
+        return new PlannedAlert
         {
             Kind = AlertKind.ActionLimit,
             Severity = AlertSeverity.Critical,
             Cloud = single?.Item1 ?? deferred[0].Instance.Cloud,
             Account = single?.Item2 ?? "*",
-            Message = $"The safety limit of {limit.Value.ToString(CultureInfo.InvariantCulture)} stop/terminate actions per sweep was reached: "
-                + $"{disruptive.Count.ToString(CultureInfo.InvariantCulture)} were planned, {deferred.Count.ToString(CultureInfo.InvariantCulture)} deferred "
+            Message = $"The safety limit of {limit.ToString(CultureInfo.InvariantCulture)} stop/terminate actions per sweep was reached: "
+                + $"{planned.ToString(CultureInfo.InvariantCulture)} were planned, {deferred.Count.ToString(CultureInfo.InvariantCulture)} deferred "
                 + $"({string.Join(", ", byAccount)}). Check the plan before raising safety.maxActionsPerSweep.",
-            DedupKey = $"action-limit|{Time.IsoTime.Format(context.Now)}",
-        });
-        return (kept, deferred);
+            DedupKey = $"action-limit|{Time.IsoTime.Format(now)}",
+        };
     }
 }

@@ -15,6 +15,8 @@ internal static class AlertTexts
         AlertKind.ExemptionInvalid => "exemption-invalid",
         AlertKind.ActionLimit => "action-limit",
         AlertKind.GuardFailure => "guard-failure",
+        AlertKind.PolicyInvalid => "policy-invalid",
+        AlertKind.GuardUnhealthy => "guard-unhealthy",
         _ => kind.ToString().ToLowerInvariant(),
     };
 
@@ -46,6 +48,12 @@ internal static class AlertTexts
             AlertKind.GuardFailure => new(Label(kind), "CostGuard could not finish its sweep", AlertSeverity.Critical,
                 "Nothing was acted on where the failure happened; the rest of the sweep went on.",
                 "Check the guard's permissions and the cloud's status; the next sweep retries."),
+            AlertKind.PolicyInvalid => new(Label(kind), "A policy upload was rejected", AlertSeverity.Critical,
+                "The new version was not loaded: the last good version of the policy stays in force.",
+                "Fix the errors named below (costguard validate shows them all) and upload the policy again."),
+            AlertKind.GuardUnhealthy => new(Label(kind), "CostGuard keeps failing on an account", AlertSeverity.Critical,
+                "The account is not being guarded until a sweep succeeds again.",
+                "Check the guard's permissions on the account and the cloud's status; the error is named below."),
             _ => new(Label(kind), kind.ToString(), AlertSeverity.Warning, "See the reason below.", null),
         };
     }

@@ -1,0 +1,153 @@
+using CostGuard.Engine;
+using CostGuard.Hosting;
+using CostGuard.Logging;
+using CostGuard.Policies;
+using CostGuard.Ports;
+using CostGuard.Status;
+using CostGuard.Sweeps;
+using CostGuard.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CostGuard.Fanout;
+
+/// <summary>
+/// The queue trigger's one service: sweeps one (policy, account) under the account's lease (renewed while it works),
+/// with the policy version the message names, claiming disruptive actions from the sweep's shared budget; records the
+/// account's health and status and raises <c>guard-unhealthy</c> after N failures in a row.
+/// </summary>
+public sealed class AccountSweepService(
+    PolicyCatalog catalog,
+    IAccountLock accountLock,
+    ISweepQueue queue,
+    ISweepHealthStore health,
+    IAccountStatusStore status,
+    Func<GuardSweep> sweeps,
+    IAlertNotifier? notifier,
+    CostGuardMetrics metrics,
+    TimeProvider time,
+    IOptions<GuardOptions> options,
+    ILogger<AccountSweepService> logger)
+{
+    private readonly GuardOptions _options = options.Value;
+
+    /// <param name="holder">Who holds the lease while this runs (the queue message id and the instance).</param>
+    public async Task<AccountSweepOutcome> RunAsync(SweepMessage message, string holder, CancellationToken cancellationToken)
+    {
+        var policy = await catalog.GetVersionAsync(message.PolicyHash, message.Policy, cancellationToken).ConfigureAwait(false);
+        if (policy is null)
+        {
+            Log.PolicyVersionGone(logger, message.SweepId, message.Cloud, message.Account, message.PolicyHash);
+            return AccountSweepOutcome.Skipped;
+        }
+
+        var account = policy.Accounts.FirstOrDefault(a => PlanWords.Cloud(a.Cloud) == message.Cloud
+            && string.Equals(a.Id, message.Account, StringComparison.OrdinalIgnoreCase));
+        if (account is null)
+        {
+            Log.AccountNotInPolicy(logger, message.SweepId, message.Cloud, message.Account);
+            return AccountSweepOutcome.Skipped;
+        }
+
+        var lease = await accountLock.TryAcquireAsync(account.Cloud, account.Id, holder, _options.LockDuration, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            // Never dropped, never acted on twice: the holder finishes, this copy comes back after the delay.
+            await queue.EnqueueAsync(message with { Requeues = message.Requeues + 1 }, _options.LockedRetryDelay, cancellationToken).ConfigureAwait(false);
+            Log.AccountLocked(logger, message.Cloud, message.Account, message.SweepId, _options.LockedRetryDelay);
+            return AccountSweepOutcome.Requeued;
+        }
+
+        await using (lease.ConfigureAwait(false))
+        {
+            return await SweepLockedAsync(message, policy, account, lease, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AccountSweepOutcome> SweepLockedAsync(
+        SweepMessage message, Policy policy, AccountScope account, IAccountLease lease, CancellationToken cancellationToken)
+    {
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var renewal = new LeaseRenewal(lease, _options.LockDuration / 3, time, leaseLost);
+        var renewing = renewal.RunAsync();
+        SweepResult result;
+        try
+        {
+            result = await RunSweepAsync(message, policy, account, leaseLost.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            var error = leaseLost.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                ? "the account lease was lost while the sweep worked"
+                : $"{ex.GetType().Name}: {ex.Message}";
+            if (renewal.Lost)
+            {
+                Log.LeaseLost(logger, message.Cloud, message.Account, message.SweepId);
+            }
+
+            // Recorded before rethrowing: the poison handler names this error once the queue gives up on the message.
+            await RecordAsync(message, policy, succeeded: false, error, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            await renewal.StopAsync(renewing).ConfigureAwait(false);
+        }
+
+        var problem = SweepProblems.First(result);
+        await RecordAsync(message, policy, result.Succeeded, problem, cancellationToken).ConfigureAwait(false);
+        await SaveStatusAsync(message, policy, result, cancellationToken).ConfigureAwait(false);
+        Log.AccountSwept(logger, message.SweepId, message.Cloud, message.Account, result.Succeeded ? "succeeded" : "failed", result.Outcomes.Count, result.Plan.Alerts.Count);
+        return result.Succeeded ? AccountSweepOutcome.Succeeded : AccountSweepOutcome.Failed;
+    }
+
+    private Task<SweepResult> RunSweepAsync(SweepMessage message, Policy policy, AccountScope account, CancellationToken cancellationToken) =>
+        sweeps().RunAsync(policy with { Accounts = [account] }, new SweepOptions { Act = true, MaxParallelAccounts = 1 }, cancellationToken);
+
+    private async Task RecordAsync(SweepMessage message, Policy policy, bool succeeded, string? error, CancellationToken cancellationToken)
+    {
+        metrics.Sweep(policy.Name, message.Cloud, message.Account, succeeded);
+        if (!succeeded)
+        {
+            Log.AccountSweepFailed(logger, message.SweepId, message.Cloud, message.Account, error ?? "unknown error");
+        }
+
+        SweepHealth after;
+        try
+        {
+            after = await health.RecordAsync(policy.Name, message.Cloud, message.Account, time.GetUtcNow(), succeeded, succeeded ? null : error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.HealthNotRecorded(logger, message.Cloud, message.Account, ex.Message);
+            return;
+        }
+
+        // Exactly at the threshold: one alert per unhealthy streak, not one per further failure.
+        if (!succeeded && after.FailuresInARow == _options.UnhealthyAfterFailures)
+        {
+            Log.AccountUnhealthy(logger, message.Cloud, message.Account, after.FailuresInARow);
+            var cloud = policy.Accounts.First(a => PlanWords.Cloud(a.Cloud) == message.Cloud).Cloud;
+            var text = $"{message.Cloud} account {message.Account} of policy '{policy.Name}' failed {after.FailuresInARow} sweeps in a row; last error: {error}";
+            var alert = GuardAlerts.Critical(AlertKind.GuardUnhealthy, cloud, message.Account, text, $"guard-unhealthy:{message.Cloud}:{message.Account}:{after.LastSuccessAt?.ToUnixTimeSeconds() ?? 0}");
+            await GuardAlerts.RaiseAsync(notifier, policy, alert, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SaveStatusAsync(SweepMessage message, Policy policy, SweepResult result, CancellationToken cancellationToken)
+    {
+        if (AccountStatusBuilder.Build(policy, message, result, time.GetUtcNow()) is not { } snapshot)
+        {
+            return;
+        }
+
+        try
+        {
+            await status.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.HealthNotRecorded(logger, message.Cloud, message.Account, ex.Message);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using CostGuard.Fanout;
+using CostGuard.Fleet;
+using CostGuard.Policies;
+using CostGuard.Sweeps;
+using CostGuard.Time;
+
+namespace CostGuard.Status;
+
+/// <summary>Turns one account sweep's result into the figures the status page shows.</summary>
+internal static class AccountStatusBuilder
+{
+    private const int MaxListed = 50;
+
+    public static AccountStatus? Build(Policy policy, SweepMessage message, SweepResult result, DateTimeOffset now)
+    {
+        var summary = result.Plan.Accounts.Count > 0 ? result.Plan.Accounts[0] : null;
+        var snapshot = result.Reads.Count > 0 ? result.Reads[0].Snapshot : null;
+        if (summary is null || snapshot is null)
+        {
+            return null;
+        }
+
+        // The adapters report month to date as billed + live burn since the billing data's end; split it back so the
+        // page shows both figures (billing lags 8-24 h, so the live part is what makes the figure current).
+        var hours = summary.SpendAsOf is { } asOf && asOf < now ? (decimal)(now - asOf).TotalHours : 0m;
+        var liveSince = Math.Min(summary.MonthToDateUsd, decimal.Round(summary.BurnUsdPerHour * hours, 2));
+        return new AccountStatus
+        {
+            Policy = policy.Name,
+            Cloud = message.Cloud,
+            Account = message.Account,
+            SweptAt = now,
+            SweepId = message.SweepId,
+            BurnUsdPerHour = summary.BurnUsdPerHour,
+            MaxHourlyBurnUsd = summary.Caps.MaxHourlyBurnUsd,
+            MonthlyUsd = summary.Caps.MonthlyUsd,
+            MonthToDateUsd = summary.MonthToDateUsd,
+            BilledUsd = summary.MonthToDateUsd - liveSince,
+            BilledThrough = summary.SpendAsOf,
+            LiveSinceUsd = liveSince,
+            GpuInstances = summary.GpuInstances,
+            OrphanMarks = OrphanMarks(policy, snapshot),
+            ExemptionsExpiring = Expiring(policy, snapshot, now),
+        };
+    }
+
+    private static List<OrphanMark> OrphanMarks(Policy policy, AccountSnapshot snapshot)
+    {
+        if (policy.Orphans is not { } rule)
+        {
+            return [];
+        }
+
+        var marks = new List<OrphanMark>();
+        foreach (var instance in snapshot.Instances)
+        {
+            if (IsoTime.TryParseLenient(instance.Tag(rule.MarkTag), out var marked))
+            {
+                marks.Add(new OrphanMark(instance.Id, marked, marked + rule.StopAfter, marked + rule.TerminateAfter));
+            }
+        }
+
+        return marks.OrderBy(m => m.MarkedAt).Take(MaxListed).ToList();
+    }
+
+    private static List<ExpiringExemption> Expiring(Policy policy, AccountSnapshot snapshot, DateTimeOffset now)
+    {
+        if (policy.Exemptions is not { } rule)
+        {
+            return [];
+        }
+
+        var list = new List<ExpiringExemption>();
+        foreach (var instance in snapshot.Instances)
+        {
+            if (IsoTime.TryParseLenient(instance.Tag(rule.Tag), out var until) && until > now && until <= now.AddHours(24))
+            {
+                list.Add(new ExpiringExemption(instance.Id, until));
+            }
+        }
+
+        return list.OrderBy(e => e.ExpiresAt).Take(MaxListed).ToList();
+    }
+}

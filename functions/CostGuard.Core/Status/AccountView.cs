@@ -1,0 +1,21 @@
+using CostGuard.Ports;
+
+namespace CostGuard.Status;
+
+/// <summary>One account of one policy on the status page: its last figures and its health.</summary>
+public sealed record AccountView
+{
+    public required string Cloud { get; init; }
+
+    public required string Account { get; init; }
+
+    /// <summary>The last sweep's figures; null before the first sweep that read the account.</summary>
+    public AccountStatus? Figures { get; init; }
+
+    public SweepHealth? Health { get; init; }
+
+    public TimeSpan? LastSuccessAge { get; init; }
+
+    /// <summary>No successful sweep for 3 of the policy's intervals (or never).</summary>
+    public required bool Stale { get; init; }
+}

@@ -54,6 +54,12 @@ public sealed class LaunchProcessor
                 $"account {launch.Account} is not in policy {policy.Name}'s accounts: not this guard's to judge");
         }
 
+        if (launch.Cloud == CloudKind.Aws && !scope.Regions.Contains(launch.Region, StringComparer.OrdinalIgnoreCase))
+        {
+            return LaunchResult.Ignored(launch, launch.Type, LaunchReasons.NotInScope,
+                $"region {launch.Region} is not among the regions policy {policy.Name} guards for account {launch.Account}");
+        }
+
         if (!_readers.TryGetValue(launch.Cloud, out var reader))
         {
             throw new LaunchProcessingException($"no {Sweeps.PlanWords.Cloud(launch.Cloud)} instance reader is configured for this run");

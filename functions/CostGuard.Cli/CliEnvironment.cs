@@ -14,6 +14,9 @@ internal sealed record CliEnvironment(
     /// </summary>
     public Func<CostGuard.Azure.AzureProviderOptions, CostGuard.Azure.AzureProviderOptions>? ConfigureAzure { get; init; }
 
+    /// <summary>Standard input, for verbs that read a payload from <c>-</c>.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     public static CliEnvironment FromProcess() =>
-        new(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable);
+        new(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable) { In = Console.In };
 }

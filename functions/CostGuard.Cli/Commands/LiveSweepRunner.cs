@@ -45,6 +45,13 @@ internal static class LiveSweepRunner
         var sweep = new GuardSweep(providers, state, NotifierFactory.Create(env, state), env.Time, requests);
         await env.Error.WriteLineAsync($"Sweeping {policy.Accounts.Count} account(s) of policy \"{policy.Name}\"...".AsMemory(), cancellationToken).ConfigureAwait(false);
         var result = await sweep.RunAsync(policy, new SweepOptions { Act = act }, cancellationToken).ConfigureAwait(false);
+        if (result.Acted)
+        {
+            // Launch events judge against this account's burn ledger: the sweep's inventory is its truth.
+            var ledger = await SqliteBurnLedger.OpenAsync(statePath ?? SqliteStateStore.DefaultPath(), env.Time, cancellationToken).ConfigureAwait(false);
+            result = result with { Problems = [.. result.Problems, .. await Launches.LedgerSweepSync.RecordAsync(ledger, policy, result, cancellationToken).ConfigureAwait(false)] };
+        }
+
         SweepReport.Write(env.Error, result);
         if (json)
         {

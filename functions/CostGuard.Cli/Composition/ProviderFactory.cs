@@ -36,7 +36,7 @@ internal static class ProviderFactory
     /// The first link of the standard chain (AWS_ACCESS_KEY_ID/SECRET/SESSION_TOKEN), read through the injected
     /// environment so in-process runs see the same variables; otherwise null lets the SDK walk the whole chain.
     /// </summary>
-    private static Func<AWSCredentials>? EnvironmentCredentials(CliEnvironment env)
+    internal static Func<AWSCredentials>? EnvironmentCredentials(CliEnvironment env)
     {
         var key = env.GetVariable("AWS_ACCESS_KEY_ID");
         var secret = env.GetVariable("AWS_SECRET_ACCESS_KEY");

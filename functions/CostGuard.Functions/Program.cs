@@ -1,7 +1,5 @@
-using Microsoft.Azure.Functions.Worker.Builder;
+using CostGuard.Functions;
 using Microsoft.Extensions.Hosting;
 
-// The worker host. Triggers stay thin: they resolve engine and adapters from DI and delegate.
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Build().Run();
+// The worker host: scheduler timer -> costguard-sweeps queue -> account sweeps; poison handling; status endpoints.
+FunctionsHost.CreateBuilder(args).Build().Run();

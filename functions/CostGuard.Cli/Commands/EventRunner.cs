@@ -1,10 +1,12 @@
 using CostGuard.Cli.Composition;
+using CostGuard.Cli.Hosting;
 using CostGuard.Cli.Output;
 using CostGuard.Launches;
 using CostGuard.Launches.Events;
 using CostGuard.Policies.Loading;
 using CostGuard.Ports;
 using CostGuard.State;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CostGuard.Cli.Commands;
 
@@ -48,14 +50,25 @@ internal static class EventRunner
             return ExitCodes.Failure;
         }
 
+        ServiceProvider services;
+        try
+        {
+            services = CliServices.Build(env, state);
+        }
+        catch (SettingsException ex)
+        {
+            await env.Error.WriteLineAsync($"error: {ex.Message}; the event was not processed.".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        await using var disposeServices = services.ConfigureAwait(false);
         var ledger = await SqliteBurnLedger.OpenAsync(statePath ?? SqliteStateStore.DefaultPath(), env.Time, cancellationToken).ConfigureAwait(false);
-        var context = new ProviderContext(env, state, new ApiRequestCounter());
         var processor = new LaunchProcessor(
-            InstanceReaderFactory.Create(policy, context),
-            ProviderFactory.Create(policy, context),
+            services.GetServices<IInstanceReader>(),
+            services.GetServices<ICloudFleetProvider>(),
             ledger,
             state,
-            NotifierFactory.Create(env, state),
+            services.GetService<IAlertNotifier>(),
             env.Time);
 
         var results = new List<LaunchResult>();

@@ -1,9 +1,10 @@
-using CostGuard.Cli.Composition;
+using CostGuard.Cli.Hosting;
 using CostGuard.Cli.Output;
 using CostGuard.Policies.Loading;
 using CostGuard.Ports;
 using CostGuard.State;
 using CostGuard.Sweeps;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CostGuard.Cli.Commands;
 
@@ -39,10 +40,19 @@ internal static class LiveSweepRunner
             return ExitCodes.Failure;
         }
 
-        var requests = new ApiRequestCounter();
-        var providers = ProviderFactory.Create(policy, new ProviderContext(env, state, requests));
+        ServiceProvider services;
+        try
+        {
+            services = CliServices.Build(env, state);
+        }
+        catch (SettingsException ex)
+        {
+            await env.Error.WriteLineAsync($"error: {ex.Message}; nothing was read or acted on.".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
 
-        var sweep = new GuardSweep(providers, state, NotifierFactory.Create(env, state), env.Time, requests);
+        await using var disposeServices = services.ConfigureAwait(false);
+        var sweep = services.GetRequiredService<GuardSweep>();
         await env.Error.WriteLineAsync($"Sweeping {policy.Accounts.Count} account(s) of policy \"{policy.Name}\"...".AsMemory(), cancellationToken).ConfigureAwait(false);
         var result = await sweep.RunAsync(policy, new SweepOptions { Act = act }, cancellationToken).ConfigureAwait(false);
         if (result.Acted)

@@ -23,6 +23,7 @@ public sealed class AccountSweepService(
     ISweepHealthStore health,
     IAccountStatusStore status,
     Func<GuardSweep> sweeps,
+    ISweepBudget budget,
     IAlertNotifier? notifier,
     CostGuardMetrics metrics,
     TimeProvider time,
@@ -102,7 +103,18 @@ public sealed class AccountSweepService(
     }
 
     private Task<SweepResult> RunSweepAsync(SweepMessage message, Policy policy, AccountScope account, CancellationToken cancellationToken) =>
-        sweeps().RunAsync(policy with { Accounts = [account] }, new SweepOptions { Act = true, MaxParallelAccounts = 1 }, cancellationToken);
+        sweeps().RunAsync(
+            policy,
+            new SweepOptions
+            {
+                Act = true,
+                MaxParallelAccounts = 1,
+                SweepId = message.SweepId,
+                Accounts = [account],
+                Budget = budget,
+                BudgetClaimant = $"{message.Cloud}:{account.Id}",
+            },
+            cancellationToken);
 
     private async Task RecordAsync(SweepMessage message, Policy policy, bool succeeded, string? error, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CostGuard.Engine;
+using CostGuard.Fleet;
 using CostGuard.Ports;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CostGuard.Engine;
+using CostGuard.Fleet;
 
 namespace CostGuard.State;
 

@@ -1,5 +1,6 @@
 using System.Text;
-using CostGuard.Simulation.Samples;
+using CostGuard.Simulation.Trace.Samples;
+using CostGuard.Simulation.Trace;
 
 namespace CostGuard.Benchmarks;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using CostGuard.Policies;
+using CostGuard.Simulation.Trace;
 using CostGuard.Simulation;
 
 namespace CostGuard.Benchmarks;

@@ -1,4 +1,5 @@
 using CostGuard.Engine;
+using CostGuard.Fleet;
 using CostGuard.Ports;
 using Microsoft.Data.Sqlite;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
+using CostGuard.Cli.Output.Reports;
 using CostGuard.Cli.Simulation;
+using CostGuard.Simulation.Trace;
 using CostGuard.Simulation;
-using CostGuard.Simulation.Reports;
 
 namespace CostGuard.Cli.Commands;
 

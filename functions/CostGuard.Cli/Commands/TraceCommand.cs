@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.IO.Compression;
 using System.Text;
-using CostGuard.Simulation.Samples;
+using CostGuard.Simulation.Trace.Samples;
+using CostGuard.Simulation.Trace;
 
 namespace CostGuard.Cli.Commands;
 

@@ -1,7 +1,8 @@
-using CostGuard.Sweeps;
 using System.CommandLine;
 using CostGuard.Cli.Output;
+using CostGuard.Engine;
 using CostGuard.Policies.Loading;
+using CostGuard.Sweeps;
 
 namespace CostGuard.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CostGuard.Engine;
 using CostGuard.Ports;
 using CostGuard.Sweeps;
 using CostGuard.Time;

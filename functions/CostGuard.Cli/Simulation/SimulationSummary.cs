@@ -1,6 +1,6 @@
 using System.Globalization;
 using CostGuard.Simulation;
-using CostGuard.Simulation.Reports;
+using CostGuard.Cli.Output.Reports;
 using CostGuard.Time;
 
 namespace CostGuard.Cli.Simulation;

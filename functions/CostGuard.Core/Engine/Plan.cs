@@ -1,3 +1,4 @@
+using CostGuard.Fleet;
 using CostGuard.Policies;
 
 namespace CostGuard.Engine;

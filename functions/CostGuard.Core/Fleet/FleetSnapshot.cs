@@ -1,5 +1,3 @@
-using CostGuard.Engine;
-
 namespace CostGuard.Fleet;
 
 /// <summary>Everything the engine knows about the fleet at one moment: the input of one evaluation.</summary>

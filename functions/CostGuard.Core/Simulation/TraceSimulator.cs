@@ -1,5 +1,7 @@
 using CostGuard.Engine;
 using CostGuard.Policies;
+using CostGuard.Simulation.Trace;
+using CostGuard.Simulation.World;
 
 namespace CostGuard.Simulation;
 

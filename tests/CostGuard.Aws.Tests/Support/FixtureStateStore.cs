@@ -1,4 +1,5 @@
 using CostGuard.Engine;
+using CostGuard.Fleet;
 using CostGuard.Ports;
 
 namespace CostGuard.Aws.Support;

@@ -1,5 +1,6 @@
 using CostGuard.Engine;
 using CostGuard.Policies;
+using CostGuard.Simulation.Trace;
 using static CostGuard.Simulation.TraceText;
 
 namespace CostGuard.Simulation;

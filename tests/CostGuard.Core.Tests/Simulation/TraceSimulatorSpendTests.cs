@@ -1,7 +1,8 @@
 using System.Text;
 using CostGuard.Engine;
 using CostGuard.Policies;
-using CostGuard.Simulation.Samples;
+using CostGuard.Simulation.Trace.Samples;
+using CostGuard.Simulation.Trace;
 using static CostGuard.Simulation.TraceText;
 
 namespace CostGuard.Simulation;

@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using CostGuard.Fleet;
 using CostGuard.Policies;
 
@@ -85,5 +86,5 @@ internal sealed class EvaluationContext
 
     public static string AccountKey(CloudKind cloud, string account) => $"{CloudName(cloud)}:{account}";
 
-    public static string CloudName(CloudKind cloud) => Sweeps.PlanWords.Cloud(cloud);
+    public static string CloudName(CloudKind cloud) => PlanWords.Cloud(cloud);
 }

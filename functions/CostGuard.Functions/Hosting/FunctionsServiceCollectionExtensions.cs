@@ -2,6 +2,7 @@ using CostGuard.Alerts;
 using CostGuard.Aws.Hosting;
 using CostGuard.Azure.Hosting;
 using CostGuard.Fanout;
+using CostGuard.Functions.Launches;
 using CostGuard.Functions.Storage;
 using CostGuard.Hosting;
 using CostGuard.Status;
@@ -25,7 +26,8 @@ public static class FunctionsServiceCollectionExtensions
             .AddCostGuardAws()
             .AddCostGuardAzure()
             .AddCostGuardAlerts()
-            .AddCostGuardAppStorage();
+            .AddCostGuardAppStorage()
+            .AddCostGuardLaunchEvents();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using CostGuard.Launches;
 using CostGuard.Policies;
 using CostGuard.Ports;
@@ -96,7 +97,7 @@ public sealed class SqliteBurnLedger : IBurnLedger
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json ? BurnLedgerJson.Read(json) : null;
     }
 
-    private static string Key(CloudKind cloud) => Sweeps.PlanWords.Cloud(cloud);
+    private static string Key(CloudKind cloud) => PlanWords.Cloud(cloud);
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {

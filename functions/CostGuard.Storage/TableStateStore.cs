@@ -1,3 +1,4 @@
+using CostGuard.Fleet;
 using CostGuard.Engine;
 using CostGuard.Ports;
 using CostGuard.Storage.Audit;

@@ -2,6 +2,7 @@ using CostGuard.Alerts;
 using CostGuard.Aws.Hosting;
 using CostGuard.Aws.Launches;
 using CostGuard.Azure.Hosting;
+using CostGuard.Azure.Launches;
 using CostGuard.Hosting;
 using CostGuard.Ports;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,7 @@ internal static class CliServices
             .AddCostGuardAws()
             .AddCostGuardAwsLaunch()
             .AddCostGuardAzure(env.ConfigureAzure)
+            .AddCostGuardAzureLaunch(env.ConfigureAzure)
             .AddCostGuardAlerts();
         var provider = services.BuildServiceProvider();
         try

@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using System.Text;
 using System.Text.Json;
 using CostGuard.Launches;

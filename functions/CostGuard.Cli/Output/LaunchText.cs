@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using System.Globalization;
 using CostGuard.Launches;
 using CostGuard.Sweeps;

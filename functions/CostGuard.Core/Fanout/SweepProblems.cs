@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using CostGuard.Ports;
 using CostGuard.Sweeps;
 

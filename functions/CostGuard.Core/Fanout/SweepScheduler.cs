@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using CostGuard.Logging;
 using CostGuard.Policies;
 using CostGuard.Ports;

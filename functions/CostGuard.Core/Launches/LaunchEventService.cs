@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using CostGuard.Fanout;
 using CostGuard.Launches.Events;
 using CostGuard.Policies;
@@ -34,8 +35,10 @@ public sealed class LaunchEventService(
         foreach (var parsed in events)
         {
             var result = await ProcessOneAsync(parsed, policies, cancellationToken).ConfigureAwait(false);
-            metrics.Event(result.Event is { } e ? PlanWords.Cloud(e.Cloud) : "unknown", PlanWords.Of(result.Decision), result.Reason);
-            LaunchLog.Decided(logger, result.Event?.InstanceId ?? result.EventType, PlanWords.Of(result.Decision), result.Reason, result.LedgerConflictRetries);
+            var decision = PlanWords.Of(result.Decision);
+            var subject = result.Event?.InstanceId ?? result.EventType;
+            metrics.Event(result.Event is { } e ? PlanWords.Cloud(e.Cloud) : "unknown", decision, result.Reason);
+            LaunchLog.Decided(logger, subject, decision, result.Reason, result.LedgerConflictRetries);
             results.Add(result);
         }
 

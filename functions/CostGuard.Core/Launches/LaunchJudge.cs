@@ -48,6 +48,22 @@ public static class LaunchJudge
             actions.Add(stop);
         }
 
+        if (accounted && actions.Count == 0)
+        {
+            // Held since the last sweep and nothing to do: a write to a VM the guard already counts (a tag change,
+            // the guard's own mark) or a late event. Writing nothing keeps it from ever looping.
+            return (new LaunchVerdict
+            {
+                Decision = LaunchDecision.Ignored,
+                Reason = LaunchReasons.AlreadyDecided,
+                Detail = $"the ledger already counts {instance.Id} since the last sweep ({Describe(existing!)}); nothing to do",
+                Alerts = context.Alerts,
+                Memory = context.NextMemory(),
+                BurnBeforeUsdPerHour = before,
+                BurnAfterUsdPerHour = before,
+            }, null);
+        }
+
         var entry = new LedgerEntry
         {
             InstanceId = instance.Id,

@@ -62,7 +62,7 @@ public sealed class LaunchProcessor
 
         if (!_readers.TryGetValue(launch.Cloud, out var reader))
         {
-            throw new LaunchProcessingException($"no {Sweeps.PlanWords.Cloud(launch.Cloud)} instance reader is configured for this run");
+            throw new LaunchProcessingException($"no {PlanWords.Cloud(launch.Cloud)} instance reader is configured for this run");
         }
 
         var read = await reader.ReadInstanceAsync(policy, scope, launch.Region, launch.InstanceId, cancellationToken).ConfigureAwait(false);
@@ -78,7 +78,7 @@ public sealed class LaunchProcessor
 
         if (instance.State is not (InstanceState.Running or InstanceState.Pending))
         {
-            return LaunchResult.Ignored(launch, launch.Type, LaunchReasons.NotRunning, $"{instance.Id} is {Sweeps.PlanWords.Of(instance.State)}, not running") with { Instance = instance };
+            return LaunchResult.Ignored(launch, launch.Type, LaunchReasons.NotRunning, $"{instance.Id} is {PlanWords.Of(instance.State)}, not running") with { Instance = instance };
         }
 
         if (!policy.Gpu.IsGpu(instance.Cloud, instance.Type))
@@ -95,7 +95,7 @@ public sealed class LaunchProcessor
             return await FinishAsync(policy, launch, instance, new LaunchVerdict
             {
                 Decision = LaunchDecision.Stopped,
-                Reason = Sweeps.PlanWords.Reason(stoppedByRebuild.Reason),
+                Reason = PlanWords.Reason(stoppedByRebuild.Reason),
                 Detail = $"{stoppedByRebuild.Detail} (judged with the whole account while rebuilding its stale ledger)",
                 BurnBeforeUsdPerHour = rebuild.BurnBefore,
                 BurnAfterUsdPerHour = rebuild.Ledger.BurnUsdPerHour,
@@ -138,7 +138,7 @@ public sealed class LaunchProcessor
 
         if (!_providers.TryGetValue(scope.Cloud, out var provider))
         {
-            throw new LaunchProcessingException($"the ledger of {scope.Id} is missing or stale and no {Sweeps.PlanWords.Cloud(scope.Cloud)} provider is configured to rebuild it");
+            throw new LaunchProcessingException($"the ledger of {scope.Id} is missing or stale and no {PlanWords.Cloud(scope.Cloud)} provider is configured to rebuild it");
         }
 
         var read = await provider.ReadAccountAsync(policy, scope, now, cancellationToken).ConfigureAwait(false);

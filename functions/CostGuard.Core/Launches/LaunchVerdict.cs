@@ -1,4 +1,5 @@
 using CostGuard.Engine;
+using CostGuard.Fleet;
 
 namespace CostGuard.Launches;
 

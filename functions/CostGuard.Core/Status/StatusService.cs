@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using CostGuard.Fanout;
 using CostGuard.Hosting;
 using CostGuard.Ports;

@@ -1,4 +1,5 @@
 using CostGuard.Aws.Launches;
+using CostGuard.Azure.Launches;
 using CostGuard.Functions.Hosting;
 using CostGuard.Launches;
 using CostGuard.Launches.Events;
@@ -17,6 +18,7 @@ public static class LaunchServiceCollectionExtensions
     public static IServiceCollection AddCostGuardLaunchEvents(this IServiceCollection services)
     {
         services.AddCostGuardAwsLaunch();
+        services.AddCostGuardAzureLaunch();
         services.TryAddSingleton(sp => sp.GetService<IMeterFactory>() is { } factory ? new LaunchMetrics(factory) : new LaunchMetrics());
         services.TryAddSingleton<IEventQueue>(sp => new StorageEventQueue(sp.GetRequiredService<StorageClients>().Queues.GetQueueClient(StorageNames.EventQueue)));
         services.TryAddSingleton<IBurnLedger>(sp => new TableBurnLedger(sp.GetService<StorageAccount>() ?? LedgerStorage(sp.GetRequiredService<StorageClients>())));

@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
@@ -64,7 +65,7 @@ public sealed class TableBurnLedger(StorageAccount storage) : IBurnLedger
             }
         }
 
-        throw new InvalidOperationException($"Could not update the burn ledger of {Sweeps.PlanWords.Cloud(cloud)} account {account} after {MaxRounds} rounds of contention.");
+        throw new InvalidOperationException($"Could not update the burn ledger of {PlanWords.Cloud(cloud)} account {account} after {MaxRounds} rounds of contention.");
     }
 
     private static async Task<TableEntity?> ReadEntityAsync(TableClient table, CloudKind cloud, string account, CancellationToken cancellationToken)
@@ -101,5 +102,5 @@ public sealed class TableBurnLedger(StorageAccount storage) : IBurnLedger
         return BurnLedgerJson.Read(json.ToString());
     }
 
-    private static string Partition(CloudKind cloud, string account) => TableKeys.Account(Sweeps.PlanWords.Cloud(cloud), account);
+    private static string Partition(CloudKind cloud, string account) => TableKeys.Account(PlanWords.Cloud(cloud), account);
 }

@@ -1,3 +1,4 @@
+using CostGuard.Fleet;
 using Azure;
 using CostGuard.Engine;
 using CostGuard.Ports;

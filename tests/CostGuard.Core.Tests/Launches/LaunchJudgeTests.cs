@@ -1,4 +1,5 @@
 using CostGuard.Engine;
+using CostGuard.Fleet;
 using CostGuard.Policies;
 using CostGuard.Ports;
 using static CostGuard.Launches.LaunchFixtures;
@@ -128,13 +129,26 @@ public sealed class LaunchJudgeTests
     }
 
     [Fact]
-    public void Judge_InstanceTheSweepAlreadyCounted_NotJudgedAgainstCapTwice()
+    public void Judge_InstanceTheSweepAlreadyCounted_IgnoredAndNotJudgedAgainstCapTwice()
     {
         var ledger = Ledger(("i-a", 300m), ("i-new", 98.32m));
 
         var (verdict, next) = LaunchJudge.Judge(Policy(), ledger, Gpu("i-new", 98.32m), GuardMemory.Empty, Now);
 
-        Assert.Equal(LaunchDecision.Allowed, verdict.Decision);
+        Assert.Equal((LaunchDecision.Ignored, LaunchReasons.AlreadyDecided), (verdict.Decision, verdict.Reason));
+        Assert.Null(next);
+        Assert.Equal(398.32m, verdict.BurnAfterUsdPerHour);
+    }
+
+    [Fact]
+    public void Judge_UntaggedInstanceTheSweepAlreadyCounted_StillMarked()
+    {
+        var policy = Policy(orphans: new OrphanRule { RequiredTags = ["owner"] });
+        var ledger = Ledger(("i-a", 300m), ("i-new", 98.32m));
+
+        var (verdict, next) = LaunchJudge.Judge(policy, ledger, Gpu("i-new", 98.32m, tags: new Dictionary<string, string>()), GuardMemory.Empty, Now);
+
+        Assert.Equal(LaunchDecision.Marked, verdict.Decision);
         Assert.Equal(398.32m, next!.BurnUsdPerHour);
     }
 }

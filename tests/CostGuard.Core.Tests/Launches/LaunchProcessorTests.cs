@@ -113,7 +113,7 @@ public sealed class LaunchProcessorTests
         var second = await ProcessAsync(EventBridge(newest.Id));
 
         Assert.True(first.RebuiltLedger);
-        Assert.Equal(LaunchDecision.Allowed, first.Decision);
+        Assert.Equal((LaunchDecision.Ignored, LaunchReasons.AlreadyDecided), (first.Decision, first.Reason));
         Assert.Equal(newest.Id, Assert.Single(Assert.Single(_provider.Applied).Actions).Instance.Id);
         Assert.Equal((LaunchDecision.Ignored, LaunchReasons.AlreadyDecided), (second.Decision, second.Reason));
         Assert.False(second.RebuiltLedger);

@@ -43,11 +43,10 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
         var handler = settings.Handler ?? SharedHandler;
         _clients = new AwsClients(endpoints, handler, settings.Requests, settings.MaxErrorRetry);
         // PublicationOnly: a failed credential lookup (e.g. IMDS hiccup) is retried next time instead of cached forever.
-        var baseCredentials = new Lazy<AWSCredentials>(settings.Credentials ?? (() => DefaultAWSCredentialsIdentityResolver.GetCredentials()), LazyThreadSafetyMode.PublicationOnly);
+        var baseCredentials = new Lazy<AWSCredentials>(BaseCredentials.Resolver(settings, _clients), LazyThreadSafetyMode.PublicationOnly);
         _sessions = new AwsSessions(baseCredentials, _clients, settings.Time);
         _prices = AwsPriceTable.LoadShipped();
-        var delay = settings.RetryDelay ?? ((wait, token) => Task.Delay(wait, settings.Time, token));
-        var json = new AwsJsonClient(new HttpClient(handler, disposeHandler: false), new AwsRetry(delay, settings.MaxErrorRetry + 1), settings.Time, settings.Requests);
+        var json = new AwsJsonClient(new HttpClient(handler, disposeHandler: false), settings.MaxErrorRetry + 1, settings.RetryTime ?? settings.Time, settings.Time, settings.Requests);
         _utilization = new UtilizationReader(new CloudWatchClient(json, endpoints));
         _spend = new SpendReader(new CostExplorerClient(json, endpoints), settings.BillingCache, _prices, settings.Time);
     }
@@ -86,6 +85,11 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
 
     public async Task<IReadOnlyList<ActionOutcome>> ApplyAsync(Policy policy, AccountScope account, IReadOnlyList<PlannedAction> actions, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return actions.Select(a => new ActionOutcome(a, ActionStatus.Skipped, Actions.Ec2ActionApplier.Interrupted)).ToList();
+        }
+
         AWSCredentials credentials;
         try
         {
@@ -122,7 +126,7 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
         Policy policy, AWSCredentials credentials, string region, IReadOnlyList<PlannedAction> actions, CancellationToken cancellationToken)
     {
         using var ec2 = _clients.Ec2(credentials, region);
-        return await Actions.Ec2ActionApplier.ApplyAsync(ec2, policy, actions, cancellationToken).ConfigureAwait(false);
+        return await Actions.Ec2ActionApplier.ApplyAsync(ec2, policy, actions, _settings.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RegionRead> ReadRegionWithRenewalAsync(
@@ -145,9 +149,9 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
             }
         }
 
-        if (read.Problem is not null)
+        if ((read.Problem ?? read.MetricsProblem) is { } problem)
         {
-            AwsLog.RegionFailed(_logger, account.Id, region, read.Problem);
+            AwsLog.RegionFailed(_logger, account.Id, region, problem);
         }
 
         return read;
@@ -181,8 +185,11 @@ public sealed class AwsFleetProvider : ICloudFleetProvider
         }
         catch (Exception ex) when (IsCloudError(ex, cancellationToken))
         {
-            // Without metrics every instance would look idle (fail closed): the region counts as incomplete instead.
-            return new RegionRead(region, instances, new Dictionary<string, IReadOnlyList<UtilizationSample>>(), [], $"{region}: CloudWatch GetMetricData failed: {Describe(ex)}");
+            // An outage is not missing data: without this gap every instance would look idle (fail closed). The
+            // inventory stands, so orphan and burn decisions go on; idle stops of these instances are held.
+            return new RegionRead(
+                region, instances, new Dictionary<string, IReadOnlyList<UtilizationSample>>(), [], null,
+                $"{region}: CloudWatch GetMetricData failed: {Describe(ex)}", active.Select(i => i.Id).ToList());
         }
     }
 

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Azure.Core;
 using CostGuard.Ports;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +21,12 @@ public sealed record AwsProviderSettings
     /// <summary>Base credentials; null resolves the standard AWS chain on first use.</summary>
     public Func<AWSCredentials>? Credentials { get; init; }
 
+    /// <summary>
+    /// Entra token source for AWS web-identity federation (used when COSTGUARD_AWS_WEB_IDENTITY_ROLE_ARN is set);
+    /// null uses DefaultAzureCredential, which in Azure Functions is the app's managed identity.
+    /// </summary>
+    public TokenCredential? AzureTokenCredential { get; init; }
+
     /// <summary>HTTP handler for every AWS call; null uses a shared SocketsHttpHandler.</summary>
     public HttpMessageHandler? Handler { get; init; }
 
@@ -29,8 +36,11 @@ public sealed record AwsProviderSettings
     /// <summary>Retries after the first attempt (the SDKs' standard mode makes 3 attempts in all).</summary>
     public int MaxErrorRetry { get; init; } = 2;
 
-    /// <summary>Backoff wait of the thin clients; null waits on <see cref="Time"/>. Tests pass a recorder.</summary>
-    public Func<TimeSpan, CancellationToken, Task>? RetryDelay { get; init; }
+    /// <summary>
+    /// The clock the thin clients' back-off waits run on (their Polly pipelines); null is <see cref="Time"/>. Tests pass
+    /// a fake clock that records and skips each wait.
+    /// </summary>
+    public TimeProvider? RetryTime { get; init; }
 
     public ILogger? Logger { get; init; }
 }

@@ -48,9 +48,18 @@ internal static class AwsSnapshotBuilder
         }
 
         var problems = regions.Where(r => r.Problem is not null).Select(r => r.Problem!).ToList();
+        var gaps = problems.Select(p => ReadGap.Whole(ReadPart.Inventory, p)).ToList();
+        foreach (var region in regions.Where(r => r.MetricsProblem is not null))
+        {
+            problems.Add(region.MetricsProblem!);
+            gaps.Add(new ReadGap(ReadPart.Metrics, region.MetricsProblem!, region.MetricsFailedFor ?? []));
+        }
+
         if (spend.Problem is not null)
         {
-            problems.Add($"{spend.Problem}; month-to-date spend counts live burn only (a lower bound)");
+            var problem = $"{spend.Problem}; month-to-date spend counts live burn only (a lower bound)";
+            problems.Add(problem);
+            gaps.Add(ReadGap.Whole(ReadPart.Billing, problem));
         }
 
         var snapshot = new AccountSnapshot
@@ -69,6 +78,7 @@ internal static class AwsSnapshotBuilder
             Complete = regions.All(r => r.Problem is null),
             Problems = problems,
             Notes = notes,
+            Gaps = gaps,
         };
     }
 
@@ -81,7 +91,7 @@ internal static class AwsSnapshotBuilder
             return i.UsdPerHour * hours;
         });
 
-    private static InstanceState State(string name) => name switch
+    public static InstanceState State(string name) => name switch
     {
         "pending" => InstanceState.Pending,
         "running" => InstanceState.Running,

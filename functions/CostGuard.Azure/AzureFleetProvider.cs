@@ -26,6 +26,10 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
     private readonly AzureProviderOptions _options;
     private readonly AzurePriceTable _prices;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    // When each subscription's last read started: its sweep deadline and the age of what its decisions rest on.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _readStarted = new(StringComparer.OrdinalIgnoreCase);
 
     public AzureFleetProvider(AzureProviderOptions options, IBillingCache billingCache, ApiRequestCounter counter, TimeProvider time, ILogger<AzureFleetProvider>? logger = null)
         : this(options, billingCache, counter, time, AzurePriceTable.Shipped, logger)
@@ -37,25 +41,25 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
         _options = options;
         _prices = prices;
         _logger = logger ?? NullLogger.Instance;
-        var delay = options.Delay ?? ((wait, ct) => Task.Delay(wait, time, ct));
-        _clients = new AzureClients(options, counter, delay);
+        _time = time;
+        _clients = new AzureClients(options, counter, time);
         _inventory = new VmInventoryReader(_clients.Arm);
         _metrics = new MetricsBatchClient(_clients.Metrics, options.Endpoints);
         _gpu = new GpuUtilizationReader(new LogAnalyticsClient(_clients.Logs, options.Endpoints));
         _spend = new SpendReader(
-            new CostManagementClient(_clients.CostManagement, options.Endpoints, delay, options.MaxCostManagementAttempts, options.MaxCostManagementWait),
+            new CostManagementClient(_clients.CostManagement, options.Endpoints),
             billingCache,
             options.BillingCacheTtl < TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : options.BillingCacheTtl);
-        _actions = new VmActionApplier(_clients.Arm, delay, options);
+        _actions = new VmActionApplier(_clients.Arm, time, options);
     }
 
     public CloudKind Cloud => CloudKind.Azure;
 
-    /// <summary>The waits Azure.Core's retry policy asked for on ARM calls (Retry-After honoured), for diagnostics and tests.</summary>
-    internal IReadOnlyList<TimeSpan> ArmRetryWaits => _clients.ArmRetry.Waits;
-
     public async Task<AccountReadResult> ReadAccountAsync(Policy policy, AccountScope account, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var started = _time.GetUtcNow();
+        _readStarted[account.Id] = started;
+        SweepDeadline.Current = started + _options.SweepDeadline;
         var reader = new SubscriptionRead(this, policy, account, now);
         try
         {
@@ -66,13 +70,17 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
             // Whatever went wrong stays with this subscription; the sweep goes on with the others.
             var problem = $"subscription {account.Id}: {ex.GetType().Name}: {ex.Message}";
             Log.SubscriptionProblem(_logger, account.Id, problem);
-            return new AccountReadResult { Account = account, Complete = false, Problems = [problem] };
+            return new AccountReadResult { Account = account, Complete = false, Problems = [problem], Gaps = [ReadGap.Whole(ReadPart.Inventory, problem)] };
         }
     }
 
     public async Task<IReadOnlyList<ActionOutcome>> ApplyAsync(Policy policy, AccountScope account, IReadOnlyList<PlannedAction> actions, CancellationToken cancellationToken)
     {
-        var outcomes = await _actions.ApplyAsync(policy, account, actions, cancellationToken).ConfigureAwait(false);
+        // The deadline counts from the read the actions were decided on (or from now, for actions decided elsewhere).
+        var started = _readStarted.TryGetValue(account.Id, out var read) ? read : _time.GetUtcNow();
+        SweepDeadline.Current = started + _options.SweepDeadline;
+        var stillIdle = await StillIdleAsync(policy, account, actions, started, cancellationToken).ConfigureAwait(false);
+        var outcomes = await _actions.ApplyAsync(policy, account, actions, stillIdle, cancellationToken).ConfigureAwait(false);
         foreach (var outcome in outcomes)
         {
             Log.ActionDone(_logger, outcome.Action.Action, outcome.Action.Instance.Id, outcome.Status, outcome.Error);
@@ -81,12 +89,40 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
         return outcomes;
     }
 
+    /// <summary>
+    /// When the read the actions were decided on started longer ago than the idle window, its utilization says nothing
+    /// about now: the subscription is read again and the engine asked again which VMs are idle. Null when the read is
+    /// recent (or no idle stop is planned). A VM the fresh read cannot judge (a metrics gap) is not in the set.
+    /// </summary>
+    private async Task<IReadOnlySet<string>?> StillIdleAsync(Policy policy, AccountScope account, IReadOnlyList<PlannedAction> actions, DateTimeOffset readStarted, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (policy.Idle is not { } idle || now - readStarted <= idle.Window
+            || !actions.Any(a => a.Action == ActionKind.Stop && a.Reason == ActionReason.Idle))
+        {
+            return null;
+        }
+
+        var fresh = await new SubscriptionRead(this, policy, account, now).RunAsync(cancellationToken).ConfigureAwait(false);
+        if (!fresh.Complete || fresh.Snapshot is null)
+        {
+            return new HashSet<string>();
+        }
+
+        // Only the idle rule is asked: no safety limit (it would hide idle VMs), no memory (alerts are not needed here).
+        var plan = new DecisionEngine().Evaluate(policy with { Safety = null }, new FleetSnapshot { Accounts = [fresh.Snapshot] }, now);
+        return plan.Actions
+            .Where(a => a.Action == ActionKind.Stop && a.Reason == ActionReason.Idle && !fresh.Gaps.Any(g => g.Part == ReadPart.Metrics && g.Affects(a.Instance.Id)))
+            .Select(a => a.Instance.Id)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>One subscription's read: inventory, prices, utilization, spend.</summary>
     private sealed class SubscriptionRead(AzureFleetProvider owner, Policy policy, AccountScope account, DateTimeOffset now)
     {
         private readonly List<string> _problems = [];
         private readonly List<InstanceNote> _notes = [];
-        private bool _complete = true;
+        private readonly List<ReadGap> _gaps = [];
 
         public async Task<AccountReadResult> RunAsync(CancellationToken cancellationToken)
         {
@@ -98,6 +134,10 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
             catch (global::Azure.RequestFailedException ex)
             {
                 return Fail($"listing VMs of subscription {account.Id} failed: HTTP {ex.Status} {ex.ErrorCode}: {FirstLine(ex.Message)}");
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+            {
+                return Fail($"listing VMs of subscription {account.Id} failed: the reply could not be read ({FirstLine(ex.Message)})");
             }
 
             var vms = inventory.Vms
@@ -123,7 +163,14 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 Log.SubscriptionProblem(owner._logger, account.Id, problem);
             }
 
-            return new AccountReadResult { Account = account, Snapshot = snapshot, Complete = _complete, Problems = _problems, Notes = _notes };
+            return new AccountReadResult { Account = account, Snapshot = snapshot, Complete = true, Problems = _problems, Notes = _notes, Gaps = _gaps };
+        }
+
+        /// <summary>A read that failed (not one that found no data): reported, and holding only what rests on it.</summary>
+        private void Gap(ReadPart part, string problem, IReadOnlyList<string>? instanceIds = null)
+        {
+            _problems.Add(problem);
+            _gaps.Add(new ReadGap(part, problem, instanceIds ?? []));
         }
 
         private InstanceSnapshot ToInstance(AzureVm vm)
@@ -168,8 +215,14 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 return instances;
             }
 
+            if (SweepDeadline.Passed(owner._time))
+            {
+                Gap(ReadPart.Metrics, "utilization not read: the sweep deadline passed first (left undone)");
+                return instances.Select(i => i.IsBilling ? i with { Samples = [] } : i).ToList();
+            }
+
             var cpuTask = ReadCpuAsync(measured, window, cancellationToken);
-            var gpuTask = ReadGpuAsync(window, cancellationToken);
+            var gpuTask = ReadGpuAsync(measured, window, cancellationToken);
             var cpu = await cpuTask.ConfigureAwait(false);
             var gpu = await gpuTask.ConfigureAwait(false);
             var bins = window.Bins().ToList();
@@ -184,13 +237,14 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                     return instance;
                 }
 
-                if (gpu is not null && !gpu.Has(instance.Id))
-                {
-                    _notes.Add(new InstanceNote(instance.Id, $"missing metrics: no GPU utilization in workspace {account.LogAnalyticsWorkspaceId} for the idle window"));
-                }
-                else if (account.LogAnalyticsWorkspaceId is null)
+                // "Missing metrics" is only said when the API answered and had nothing for this VM; a failed query is a gap.
+                if (account.LogAnalyticsWorkspaceId is null)
                 {
                     _notes.Add(new InstanceNote(instance.Id, "missing metrics: the subscription has no logAnalyticsWorkspaceId, so there is no GPU utilization"));
+                }
+                else if (gpu is not null && !gpu.Has(instance.Id))
+                {
+                    _notes.Add(new InstanceNote(instance.Id, $"missing metrics: no GPU utilization in workspace {account.LogAnalyticsWorkspaceId} for the idle window"));
                 }
 
                 var samples = bins
@@ -210,22 +264,28 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 .ToList();
             foreach (var batch in batches)
             {
+                if (SweepDeadline.Passed(owner._time))
+                {
+                    Gap(ReadPart.Metrics, $"CPU metrics for {batch.Ids.Count} VMs in {batch.Region} not read: the sweep deadline passed first (left undone)", batch.Ids);
+                    continue;
+                }
+
                 try
                 {
                     all.AddAll(await owner._metrics.GetCpuAsync(account.Id, batch.Region, batch.Ids, window, cancellationToken).ConfigureAwait(false));
                 }
                 catch (Exception ex) when (ex is AzureCallException or global::Azure.RequestFailedException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
                 {
-                    // Nulls from our own failure must not look like idleness: forbid acting on this subscription.
-                    _complete = false;
-                    _problems.Add($"CPU metrics for {batch.Ids.Count} VMs in {batch.Region}: {FirstLine(ex.Message)}");
+                    // Nulls from our own failure must not look like idleness: a gap holds these VMs' idle stops, nothing else.
+                    Gap(ReadPart.Metrics, $"CPU metrics for {batch.Ids.Count} VMs in {batch.Region} could not be read: {FirstLine(ex.Message)}", batch.Ids);
                 }
             }
 
             return all;
         }
 
-        private async Task<MetricSeries?> ReadGpuAsync(MetricWindow window, CancellationToken cancellationToken)
+        /// <summary>GPU % from the workspace; null when the subscription has none or the query failed (then a gap says so).</summary>
+        private async Task<MetricSeries?> ReadGpuAsync(List<InstanceSnapshot> measured, MetricWindow window, CancellationToken cancellationToken)
         {
             if (account.LogAnalyticsWorkspaceId is not { Length: > 0 } workspace)
             {
@@ -237,17 +297,16 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 var reading = await owner._gpu.ReadAsync(workspace, policy.Gpu.AzureInsightsMetric, window, cancellationToken).ConfigureAwait(false);
                 if (reading.Warning is not null)
                 {
-                    _complete = false;
-                    _problems.Add($"Log Analytics workspace {workspace} returned partial GPU data: {reading.Warning}");
+                    // Partial data: a VM without rows may only be missing from the part that failed.
+                    Gap(ReadPart.Metrics, $"Log Analytics workspace {workspace} returned partial GPU data: {reading.Warning}", measured.Select(i => i.Id).ToList());
                 }
 
                 return reading.Series;
             }
-            catch (Exception ex) when (ex is AzureCallException or global::Azure.RequestFailedException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception ex) when (ex is AzureCallException or global::Azure.RequestFailedException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
             {
-                _complete = false;
-                _problems.Add($"GPU utilization from Log Analytics workspace {workspace}: {FirstLine(ex.Message)}");
-                return new MetricSeries();
+                Gap(ReadPart.Metrics, $"GPU utilization from Log Analytics workspace {workspace} could not be read: {FirstLine(ex.Message)}", measured.Select(i => i.Id).ToList());
+                return null;
             }
         }
 
@@ -261,9 +320,20 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 from = baselineStart < monthStart ? baselineStart : monthStart;
             }
 
-            var billing = await owner._spend.ReadAsync(account.Id, from, now, cancellationToken).ConfigureAwait(false);
-            if (billing.Problem is not null)
+            if (SweepDeadline.Passed(owner._time))
             {
+                Gap(ReadPart.Billing, "spend not read: the sweep deadline passed first (left undone)");
+                return snapshot;
+            }
+
+            var billing = await owner._spend.ReadAsync(account.Id, from, now, cancellationToken).ConfigureAwait(false);
+            if (billing.Problem is not null && billing.Rows is null)
+            {
+                Gap(ReadPart.Billing, $"spend: {billing.Problem}");
+            }
+            else if (billing.Problem is not null)
+            {
+                // An older answer stands in for the failed query; the figure says how old it is (SpendAsOf).
                 _problems.Add($"spend: {billing.Problem}");
             }
 
@@ -286,7 +356,7 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
         private AccountReadResult Fail(string problem)
         {
             Log.SubscriptionProblem(owner._logger, account.Id, problem);
-            return new AccountReadResult { Account = account, Complete = false, Problems = [problem] };
+            return new AccountReadResult { Account = account, Complete = false, Problems = [problem], Gaps = [ReadGap.Whole(ReadPart.Inventory, problem)] };
         }
 
         private static string FirstLine(string text)

@@ -17,6 +17,12 @@ internal sealed record CliEnvironment(
     /// <summary>Standard input, for verbs that read a payload from <c>-</c>.</summary>
     public TextReader In { get; init; } = TextReader.Null;
 
+    /// <summary>
+    /// True in a real process: <c>enforce</c> then turns SIGTERM/SIGINT into "send nothing new, record what is in flight,
+    /// exit <see cref="ExitCodes.Interrupted"/>". In-process tests leave it off (the signal would reach the test host).
+    /// </summary>
+    public bool HandleTerminationSignals { get; init; }
+
     public static CliEnvironment FromProcess() =>
-        new(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable) { In = Console.In };
+        new(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable) { HandleTerminationSignals = true, In = Console.In };
 }

@@ -24,7 +24,9 @@ internal static class CostGuardCli
     {
         var root = Build(env);
         var parseResult = root.Parse(args);
-        var config = new InvocationConfiguration { Output = env.Error, Error = env.Error };
+        // No termination timeout: enforce handles SIGTERM itself (see TerminationSignals) and must not be cut off while it
+        // records the outcomes of calls in flight; other verbs end on the signal as any process does.
+        var config = new InvocationConfiguration { Output = env.Error, Error = env.Error, ProcessTerminationTimeout = null };
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)

@@ -12,6 +12,12 @@ internal static class ExitCodes
     /// <summary>Bad input: an invalid policy, snapshot or trace. Nothing was acted on.</summary>
     public const int InvalidInput = 2;
 
+    /// <summary>
+    /// <c>enforce</c> got SIGTERM or SIGINT while sweeping: no new cloud call was sent after the signal, calls already in
+    /// flight completed and their outcomes were recorded; what was not sent is left for the next run (128 + SIGTERM).
+    /// </summary>
+    public const int Interrupted = 143;
+
     /// <summary>The command line itself was wrong (unknown verb or option).</summary>
     public const int UsageError = 64;
 }

@@ -1,5 +1,4 @@
 using CostGuard.Fleet;
-using CostGuard.Engine;
 using CostGuard.Ports;
 using CostGuard.Storage.Audit;
 using CostGuard.Storage.Billing;

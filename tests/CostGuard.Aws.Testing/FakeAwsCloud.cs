@@ -45,6 +45,8 @@ public sealed partial class FakeAwsCloud
 
     public FakeReply Answer(FakeRequest request) => request.Service switch
     {
+        // Unsigned, so no signing service to route on: the form's Action says what it is.
+        _ when request.Operation == "AssumeRoleWithWebIdentity" => AnswerWebIdentity(request),
         "ec2" => AnswerEc2(request),
         "sts" => AnswerSts(request),
         "monitoring" => AnswerCloudWatch(request),

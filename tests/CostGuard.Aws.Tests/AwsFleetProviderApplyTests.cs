@@ -65,7 +65,7 @@ public sealed class AwsFleetProviderApplyTests
     public async Task Apply_TerminateAllowed_TerminatesOnce()
     {
         await using var aws = new AwsHarness();
-        aws.Add("i-a", Account, "us-east-1", state: "stopped");
+        aws.Add("i-a", Account, "us-east-1", state: "stopped").Tags["costguard:orphan"] = "2026-01-01T00:00:00Z";
         var account = AwsHarness.Account(Account, "us-east-1");
         var policy = AwsHarness.Policy(account) with { Orphans = new OrphanRule { RequiredTags = ["owner"], TerminateAfter = TimeSpan.FromDays(7) } };
 

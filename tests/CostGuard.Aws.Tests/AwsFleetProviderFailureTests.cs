@@ -1,3 +1,4 @@
+using CostGuard.Ports;
 using CostGuard.Aws.Support;
 using CostGuard.Aws.Testing;
 
@@ -71,7 +72,7 @@ public sealed class AwsFleetProviderFailureTests
     }
 
     [Fact]
-    public async Task ReadAccount_CloudWatchMalformed_RegionIncompleteRatherThanAllIdle()
+    public async Task ReadAccount_CloudWatchMalformed_MetricsGapRatherThanAllIdle()
     {
         await using var aws = new AwsHarness();
         aws.Add("i-a", Account, "us-east-1");
@@ -80,8 +81,13 @@ public sealed class AwsFleetProviderFailureTests
 
         var result = await aws.Provider().ReadAccountAsync(AwsHarness.Policy(account), account, AwsHarness.Now, CancellationToken.None);
 
-        Assert.False(result.Complete);
+        // The inventory stands (orphan and burn rules go on); the outage is a metrics gap over the active instance.
+        Assert.True(result.Complete);
         Assert.Contains("CloudWatch GetMetricData failed: GetMetricData: MalformedResponse", Assert.Single(result.Problems), StringComparison.Ordinal);
+        var gap = Assert.Single(result.Gaps);
+        Assert.Equal(ReadPart.Metrics, gap.Part);
+        Assert.Equal(["i-a"], gap.InstanceIds);
+        Assert.DoesNotContain(result.Notes, n => n.Note.Contains("missing metrics", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -81,6 +81,7 @@ public sealed class ThinClientReplayTests
         Assert.Equal("ServiceUnavailableException", error.Code);
         Assert.Equal(3, aws.Server.Count("GetCostAndUsage"));
         Assert.Equal(2, aws.Delays.Count);
+        Assert.All(aws.Delays, d => Assert.InRange(d, TimeSpan.Zero, TimeSpan.FromSeconds(20)));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class ThinClientReplayTests
     }
 
     private static AwsJsonClient Json(AwsHarness aws) =>
-        new(new HttpClient(), new AwsRetry((wait, _) => { aws.Delays.Add(wait); return Task.CompletedTask; }), aws.Time, new ApiRequestCounter());
+        new(new HttpClient(), 3, aws.RetryClock, aws.Time, new ApiRequestCounter());
 
     private static AwsEndpoints Endpoints(AwsHarness aws) => new(n => n == "AWS_ENDPOINT_URL" ? aws.Server.Endpoint.ToString() : null);
 }

@@ -23,31 +23,28 @@ internal sealed class AzureHarness
                 AzureEndpoints.LogsSetting => FakeAzureCloud.Host + "/logs",
                 _ => null,
             }),
-            Credential = new FakeTokenCredential(),
+            Credential = Credential,
             Transport = new HttpClientTransport(new HttpClient(Cloud)),
-            Delay = (wait, _) =>
-            {
-                lock (Delays)
-                {
-                    Delays.Add(wait);
-                }
-
-                return Task.CompletedTask;
-            },
         };
-        Provider = new AzureFleetProvider(configure is null ? options : configure(options), Cache, Counter, Time);
+        Clock = new WaitSkippingTime(Time);
+        Provider = new AzureFleetProvider(configure is null ? options : configure(options), Cache, Counter, Clock);
     }
 
     public FakeAzureCloud Cloud { get; } = new();
 
+    public FakeTokenCredential Credential { get; } = new();
+
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The adapter's clock: <see cref="Time"/>, with every wait recorded and skipped.</summary>
+    public WaitSkippingTime Clock { get; }
 
     public InMemoryBillingCache Cache { get; } = new();
 
     public ApiRequestCounter Counter { get; } = new();
 
     /// <summary>Every wait the adapter asked for (retries, QPU back-off, LRO polls); none really sleeps.</summary>
-    public List<TimeSpan> Delays { get; } = [];
+    public IReadOnlyList<TimeSpan> Delays => Clock.Waits;
 
     public AzureFleetProvider Provider { get; }
 

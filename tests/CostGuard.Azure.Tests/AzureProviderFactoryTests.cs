@@ -37,4 +37,22 @@ public sealed class AzureProviderFactoryTests
         Assert.True(result.Complete, string.Join("; ", result.Problems));
         Assert.Single(result.Snapshot!.Instances);
     }
+
+    [Theory]
+    [InlineData("4 minutes")]
+    [InlineData("PT0S")]
+    [InlineData("P2D")]
+    public async Task Create_BadSweepDeadline_EveryAccountReportsTheSetting(string value)
+    {
+        var provider = AzureProviderFactory.Create(
+            name => name == AzureProviderFactory.SweepDeadlineSetting ? value : null,
+            new InMemoryBillingCache(),
+            new ApiRequestCounter(),
+            TimeProvider.System);
+
+        var result = await provider.ReadAccountAsync(AzureHarness.Policy(), AzureHarness.Account(AzureHarness.SubA), default, CancellationToken.None);
+
+        Assert.False(result.Complete);
+        Assert.Contains($"COSTGUARD_AZURE_SWEEP_DEADLINE='{value}'", Assert.Single(result.Problems), StringComparison.Ordinal);
+    }
 }

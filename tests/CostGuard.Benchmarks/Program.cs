@@ -2,11 +2,12 @@ using BenchmarkDotNet.Running;
 using CostGuard.Benchmarks;
 using CostGuard.Benchmarks.Azure;
 
-// `--generate-trace` only writes the simulate benchmark's 8.64 M-row trace and prints its path (to measure the
+// `--generate-trace [DAYS]` only writes the simulate benchmark's trace (30 days: 8.64 M rows; 7 days: 2.016 M) and prints its path (to measure the
 // CLI on it, e.g. with /usr/bin/time -v). Otherwise runs the benchmarks; pass --filter to pick some.
-if (args is ["--generate-trace"])
+if (args is ["--generate-trace", ..])
 {
-    Console.WriteLine(await BenchmarkTraceFile.EnsureAsync(CancellationToken.None).ConfigureAwait(false));
+    var days = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30;
+    Console.WriteLine(await BenchmarkTraceFile.EnsureAsync(days, CancellationToken.None).ConfigureAwait(false));
     return 0;
 }
 
@@ -21,9 +22,9 @@ if (args is ["--launch-report"])
 // `--once` runs each simulate benchmark a single time with a stopwatch: a quick look, not a measurement.
 if (args is ["--once", ..])
 {
-    var bench = new SimulateBenchmarks();
+    var bench = new SimulateBenchmarks { Days = int.Parse(Environment.GetEnvironmentVariable("COSTGUARD_BENCH_DAYS") ?? "7", System.Globalization.CultureInfo.InvariantCulture) };
     bench.Setup();
-    foreach (var (name, run) in new (string, Func<Task>)[] { ("read lines", bench.ReadLines), ("parse trace", bench.ParseTrace), ("simulate", bench.Simulate), ("no-rules simulate", bench.SimulateNoRules) })
+    foreach (var (name, run) in new (string, Func<Task>)[] { ("count lines", bench.CountLines), ("read lines", bench.ReadLines), ("parse trace", bench.ParseTrace), ("simulate", bench.Simulate), ("no-rules simulate", bench.SimulateNoRules) })
     {
         if (args.Length > 1 && !args.AsSpan(1).Contains(name.Split(' ')[0]))
         {

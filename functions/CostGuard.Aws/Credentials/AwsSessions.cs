@@ -22,6 +22,12 @@ internal sealed class AwsSessions(Lazy<AWSCredentials> baseCredentials, AwsClien
 
     public async Task<AWSCredentials> ForAccountAsync(AccountScope account, CancellationToken cancellationToken)
     {
+        // A web-identity exchange that fails should say so here, not as a signing error deep inside EC2.
+        if (baseCredentials.Value is WebIdentityCredentials web)
+        {
+            await web.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (string.IsNullOrEmpty(account.RoleArn))
         {
             return baseCredentials.Value;

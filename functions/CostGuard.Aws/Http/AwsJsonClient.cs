@@ -1,35 +1,32 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Amazon.Runtime;
 using CostGuard.Aws.Signing;
 using CostGuard.Ports;
+using Polly;
 
 namespace CostGuard.Aws.Http;
 
 /// <summary>
-/// A signed awsJson 1.0/1.1 POST with the SDKs' retry behaviour and error parsing. Every attempt is counted.
+/// A signed awsJson 1.0/1.1 POST with the SDKs' retry behaviour (one <see cref="AwsRetry"/> pipeline per service) and
+/// error parsing. Every attempt is counted and signed afresh.
 /// </summary>
-internal sealed class AwsJsonClient(HttpClient http, AwsRetry retry, TimeProvider time, ApiRequestCounter counter)
+/// <param name="maxAttempts">Attempts per request in all.</param>
+/// <param name="retryTime">The clock the back-off waits run on.</param>
+/// <param name="time">The clock requests are signed with.</param>
+internal sealed class AwsJsonClient(HttpClient http, int maxAttempts, TimeProvider retryTime, TimeProvider time, ApiRequestCounter counter)
 {
+    private readonly ConcurrentDictionary<string, ResiliencePipeline> _pipelines = new(StringComparer.Ordinal);
+
     public async Task<JsonDocument> PostAsync(AwsJsonCall call, byte[] body, ImmutableCredentials credentials, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await SendOnceAsync(call, body, credentials, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AwsApiException error) when (attempt < retry.MaxAttempts && AwsRetry.IsRetryable(error))
-            {
-                await retry.WaitAsync(attempt, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException) when (attempt < retry.MaxAttempts)
-            {
-                // Connection resets are transient for the SDKs too.
-                await retry.WaitAsync(attempt, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        var pipeline = _pipelines.GetOrAdd(call.Service, service => AwsRetry.Build(service, maxAttempts, retryTime));
+        return await pipeline.ExecuteAsync(
+            static (state, token) => new ValueTask<JsonDocument>(state.Client.SendOnceAsync(state.Call, state.Body, state.Credentials, token)),
+            (Client: this, Call: call, Body: body, Credentials: credentials),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<JsonDocument> SendOnceAsync(AwsJsonCall call, byte[] body, ImmutableCredentials credentials, CancellationToken cancellationToken)

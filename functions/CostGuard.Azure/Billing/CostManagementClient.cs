@@ -8,9 +8,9 @@ namespace CostGuard.Azure.Billing;
 
 /// <summary>
 /// Thin Cost Management Query client: ActualCost per day per resource of a subscription's virtual machines,
-/// following nextLink (same body re-POSTed) and waiting out the tenant QPU budget itself.
+/// following nextLink (same body re-POSTed). The tenant QPU budget's waits are its pipeline's retry step's business.
 /// </summary>
-internal sealed class CostManagementClient(HttpPipeline pipeline, AzureEndpoints endpoints, AsyncDelay delay, int maxAttempts, TimeSpan maxWait)
+internal sealed class CostManagementClient(HttpPipeline pipeline, AzureEndpoints endpoints)
 {
     private const string ApiVersion = "2023-11-01";
     private const string MeterCategory = "Virtual Machines";
@@ -61,32 +61,15 @@ internal sealed class CostManagementClient(HttpPipeline pipeline, AzureEndpoints
         },
     };
 
-    private async Task<JsonDocument?> PostPageAsync(string subscriptionId, Uri uri, byte[] body, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task<JsonDocument?> PostPageAsync(string subscriptionId, Uri uri, byte[] body, CancellationToken cancellationToken) =>
+        ThinCalls.PostJsonAsync(pipeline, uri, body, null, (response, note) => response.Status switch
         {
-            var fallback = TimeSpan.FromSeconds(10 * attempt);
-            var (throttled, document, wait) = await ThinCalls.PostJsonAsync(pipeline, uri, body, null, response => response.Status switch
-            {
-                200 => (false, JsonDocument.Parse(response.Content.ToMemory()), TimeSpan.Zero),
-                204 => (false, (JsonDocument?)null, TimeSpan.Zero),
-                429 => (true, null, QpuThrottle.WaitFor(response, fallback)),
-                _ => throw new AzureCallException($"Cost Management query for subscription {subscriptionId}: {ThinCalls.Describe(response)}"),
-            }, cancellationToken).ConfigureAwait(false);
-            if (!throttled)
-            {
-                return document;
-            }
-
-            if (attempt >= maxAttempts || wait > maxWait)
-            {
-                throw new AzureCallException(
-                    $"Cost Management query for subscription {subscriptionId}: tenant QPU budget exhausted after {attempt} attempt(s) (asked to wait {wait.TotalSeconds:0} s).");
-            }
-
-            await delay(wait, cancellationToken).ConfigureAwait(false);
-        }
-    }
+            200 => JsonDocument.Parse(response.Content.ToMemory()),
+            204 => (JsonDocument?)null,
+            429 => throw new AzureCallException(
+                $"Cost Management query for subscription {subscriptionId}: tenant QPU budget exhausted ({ThinCalls.Describe(response, note)})."),
+            _ => throw new AzureCallException($"Cost Management query for subscription {subscriptionId}: {ThinCalls.Describe(response, note)}"),
+        }, cancellationToken);
 
     private static IEnumerable<CostRow> ParseRows(JsonElement properties, string subscriptionId)
     {

@@ -6,36 +6,38 @@ using CostGuard.Ports;
 
 namespace CostGuard.Azure.Http;
 
-/// <summary>The one ArmClient and the three thin-client pipelines, all counting requests and sharing one retry style.</summary>
+/// <summary>
+/// The one ArmClient and the three thin-client pipelines: one resilience pipeline per dependency (Polly, in place of
+/// Azure.Core's retry), a fresh-token retry on an expired token, and every request on the wire counted.
+/// </summary>
 internal sealed class AzureClients
 {
-    public AzureClients(AzureProviderOptions options, ApiRequestCounter counter, AsyncDelay delay)
+    public AzureClients(AzureProviderOptions options, ApiRequestCounter counter, TimeProvider time)
     {
         var credential = options.Credential ?? new DefaultAzureCredential();
         Endpoints = options.Endpoints;
-        ArmRetry = new InjectedDelayRetryPolicy(options.MaxRetries, delay);
         var armOptions = new ArmClientOptions
         {
             Environment = new ArmEnvironment(options.Endpoints.Arm, options.Endpoints.ArmAudience),
         };
-        Configure(armOptions, options, counter, ArmRetry);
+        Configure(armOptions, options, counter, credential, options.Endpoints.ArmScope,
+            new ResilientRetryPolicy("azure-arm", options.MaxRetries, options.MaxRetryAfter, time));
+        armOptions.AddPolicy(new PollReplyCheckPolicy(), HttpPipelinePosition.PerRetry);
         Arm = new ArmClient(credential, defaultSubscriptionId: null, armOptions);
 
-        Metrics = Build(options, counter, credential, options.Endpoints.MetricsScope, new InjectedDelayRetryPolicy(options.MaxRetries, delay));
-        Logs = Build(options, counter, credential, options.Endpoints.LogsScope, new InjectedDelayRetryPolicy(options.MaxRetries, delay));
+        Metrics = Build(options, counter, credential, options.Endpoints.MetricsScope,
+            new ResilientRetryPolicy("azure-monitor", options.MaxRetries, options.MaxRetryAfter, time));
+        Logs = Build(options, counter, credential, options.Endpoints.LogsScope,
+            new ResilientRetryPolicy("azure-loganalytics", options.MaxRetries, options.MaxRetryAfter, time));
 
-        // Cost Management's 429s carry QPU headers Azure.Core ignores: our client handles those itself.
-        CostRetry = new InjectedDelayRetryPolicy(options.MaxRetries, delay, retryThrottling: false);
-        CostManagement = Build(options, counter, credential, options.Endpoints.ArmScope, CostRetry);
+        // Cost Management throttles on a tenant-wide QPU budget with its own headers and longer windows.
+        CostManagement = Build(options, counter, credential, options.Endpoints.ArmScope,
+            new ResilientRetryPolicy("azure-costmanagement", options.MaxCostManagementAttempts - 1, options.MaxCostManagementWait, time));
     }
 
     public AzureEndpoints Endpoints { get; }
 
     public ArmClient Arm { get; }
-
-    public InjectedDelayRetryPolicy ArmRetry { get; }
-
-    public InjectedDelayRetryPolicy CostRetry { get; }
 
     public HttpPipeline Metrics { get; }
 
@@ -43,24 +45,24 @@ internal sealed class AzureClients
 
     public HttpPipeline CostManagement { get; }
 
-    private static HttpPipeline Build(AzureProviderOptions options, ApiRequestCounter counter, TokenCredential credential, string scope, InjectedDelayRetryPolicy retry)
+    private static HttpPipeline Build(AzureProviderOptions options, ApiRequestCounter counter, TokenCredential credential, string scope, ResilientRetryPolicy retry)
     {
         var clientOptions = new ThinClientOptions();
-        Configure(clientOptions, options, counter, retry);
+        Configure(clientOptions, options, counter, credential, scope, retry);
         return HttpPipelineBuilder.Build(clientOptions, new BearerTokenAuthenticationPolicy(credential, scope));
     }
 
-    private static void Configure(ClientOptions clientOptions, AzureProviderOptions options, ApiRequestCounter counter, InjectedDelayRetryPolicy retry)
+    private static void Configure(ClientOptions clientOptions, AzureProviderOptions options, ApiRequestCounter counter, TokenCredential credential, string scope, ResilientRetryPolicy retry)
     {
-        // Azure.Core's own retry would sleep for real; ours (per call, ahead of it) waits through the injected delay.
-        clientOptions.Retry.MaxRetries = 0;
-        clientOptions.AddPolicy(retry, HttpPipelinePosition.PerCall);
+        clientOptions.RetryPolicy = retry;
         if (options.Transport is not null)
         {
             clientOptions.Transport = options.Transport;
         }
 
-        clientOptions.AddPolicy(new RequestCountingPolicy(counter), HttpPipelinePosition.PerRetry);
+        // Both right before the transport, in this order: the counter sees the fresh-token resend too.
+        clientOptions.AddPolicy(new ExpiredTokenPolicy(credential, scope), HttpPipelinePosition.BeforeTransport);
+        clientOptions.AddPolicy(new RequestCountingPolicy(counter), HttpPipelinePosition.BeforeTransport);
     }
 
     private sealed class ThinClientOptions : ClientOptions

@@ -8,8 +8,11 @@ namespace CostGuard.Azure.Http;
 /// <summary>Sends one JSON POST over a thin-client pipeline and reads Azure's error envelope when it fails.</summary>
 internal static class ThinCalls
 {
-    /// <summary>POSTs <paramref name="body"/> and hands the (buffered) response to <paramref name="read"/> before it is disposed.</summary>
-    public static async Task<T> PostJsonAsync<T>(HttpPipeline pipeline, Uri uri, byte[] body, IEnumerable<(string Name, string Value)>? headers, Func<Response, T> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// POSTs <paramref name="body"/> and hands the (buffered) response to <paramref name="read"/> before it is disposed,
+    /// with the retry step's note when a retryable reply was not retried (null otherwise).
+    /// </summary>
+    public static async Task<T> PostJsonAsync<T>(HttpPipeline pipeline, Uri uri, byte[] body, IEnumerable<(string Name, string Value)>? headers, Func<Response, string?, T> read, CancellationToken cancellationToken)
     {
         using var message = pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Post;
@@ -24,11 +27,11 @@ internal static class ThinCalls
         message.Request.Content = RequestContent.Create(body);
         message.BufferResponse = true;
         await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return read(message.Response);
+        return read(message.Response, RetryNote.Get(message));
     }
 
     /// <summary>"403 AuthorizationFailed: message", from either the wrapped or the bare error shape.</summary>
-    public static string Describe(Response response)
+    public static string Describe(Response response, string? note = null)
     {
         string? code = null;
         string? text = null;
@@ -49,6 +52,6 @@ internal static class ThinCalls
         }
 
         code ??= response.Headers.TryGetValue("x-ms-error-code", out var headerCode) ? headerCode : response.ReasonPhrase;
-        return $"HTTP {response.Status} {code}{(string.IsNullOrEmpty(text) ? "" : ": " + text)}";
+        return $"HTTP {response.Status} {code}{(string.IsNullOrEmpty(text) ? "" : ": " + text)}{(note is null ? "" : $" ({note})")}";
     }
 }

@@ -11,9 +11,9 @@ internal sealed class LogAnalyticsClient(HttpPipeline pipeline, AzureEndpoints e
     {
         var uri = new Uri($"{endpoints.Logs.ToString().TrimEnd('/')}/v1/workspaces/{Uri.EscapeDataString(workspaceId)}/query");
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["query"] = kql, ["timespan"] = timespan });
-        return await ThinCalls.PostJsonAsync(pipeline, uri, body, [("Prefer", "wait=180")], response => response.Status == 200
+        return await ThinCalls.PostJsonAsync(pipeline, uri, body, [("Prefer", "wait=180")], (response, note) => response.Status == 200
             ? LogTable.Parse(response.Content.ToMemory(), workspaceId)
-            : throw new AzureCallException($"Log Analytics query on workspace {workspaceId}: {ThinCalls.Describe(response)}"),
+            : throw new AzureCallException($"Log Analytics query on workspace {workspaceId}: {ThinCalls.Describe(response, note)}"),
             cancellationToken).ConfigureAwait(false);
     }
 }

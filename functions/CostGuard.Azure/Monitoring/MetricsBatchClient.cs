@@ -29,9 +29,9 @@ internal sealed class MetricsBatchClient(HttpPipeline pipeline, AzureEndpoints e
             "api-version=" + ApiVersion);
         var uri = new Uri($"{endpoints.MetricsFor(region)}/subscriptions/{subscriptionId}/metrics:getBatch?{query}");
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, IReadOnlyList<string>> { ["resourceids"] = resourceIds });
-        return await ThinCalls.PostJsonAsync(pipeline, uri, body, null, response => response.Status == 200
+        return await ThinCalls.PostJsonAsync(pipeline, uri, body, null, (response, note) => response.Status == 200
             ? Parse(response.Content.ToMemory(), window)
-            : throw new AzureCallException($"metrics:getBatch for subscription {subscriptionId} in {region}: {ThinCalls.Describe(response)}"),
+            : throw new AzureCallException($"metrics:getBatch for subscription {subscriptionId} in {region}: {ThinCalls.Describe(response, note)}"),
             cancellationToken).ConfigureAwait(false);
     }
 

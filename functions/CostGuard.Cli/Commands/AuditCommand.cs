@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using CostGuard.Ports;
 using CostGuard.Time;
 
 namespace CostGuard.Cli.Commands;
@@ -8,6 +9,9 @@ namespace CostGuard.Cli.Commands;
 /// <summary><c>costguard audit</c>: lists the append-only audit log of decisions and actions.</summary>
 internal static class AuditCommand
 {
+    /// <summary>How an intent that never got an outcome reads: the call may or may not have reached the cloud.</summary>
+    public const string OpenIntent = "intent WITHOUT OUTCOME (the run ended before recording the call's result; the next sweep of the account re-checks it)";
+
     public static Command Create(CliEnvironment env)
     {
         var state = StateOption.Create();
@@ -47,14 +51,28 @@ internal static class AuditCommand
         }
 
         var records = await store.ReadAsync(since, Math.Max(1, limit), cancellationToken).ConfigureAwait(false);
+
+        // An intent whose outcome is in the log (on this page or later) is closed; the others never got one.
+        var intentIds = records.Where(r => r.Kind == AuditKinds.Intent && r.ActionId is not null).Select(r => r.ActionId!).ToList();
+        var closed = (await store.ReadActionsAsync(intentIds, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Kind == AuditKinds.Outcome).Select(r => r.ActionId!).ToHashSet(StringComparer.Ordinal);
+        bool IsOpen(AuditRecord r) => r.Kind == AuditKinds.Intent && r.ActionId is not null && !closed.Contains(r.ActionId);
         foreach (var r in records)
         {
+            var outcome = r.Kind switch
+            {
+                AuditKinds.Intent when IsOpen(r) => $"{OpenIntent}",
+                AuditKinds.Intent => "intent",
+                AuditKinds.Outcome => $"outcome {r.Outcome}",
+                _ => r.Outcome,
+            };
             await env.Error.WriteLineAsync(
-                $"{IsoTime.Format(r.Time)} {r.Mode,-8} {r.Cloud} {r.Account} {r.Region ?? "-"} {r.Instance ?? "-"} {r.Action} [{r.Reason}] {r.Outcome}: {r.Detail}".AsMemory(),
+                $"{IsoTime.Format(r.Time)} {r.Mode,-8} {r.Cloud} {r.Account} {r.Region ?? "-"} {r.Instance ?? "-"} {r.Action} [{r.Reason}] {outcome}: {r.Detail}".AsMemory(),
                 cancellationToken).ConfigureAwait(false);
         }
 
-        await env.Error.WriteLineAsync($"{records.Count} record(s).".AsMemory(), cancellationToken).ConfigureAwait(false);
+        var open = records.Count(IsOpen);
+        await env.Error.WriteLineAsync($"{records.Count} record(s){(open > 0 ? $", {open} intent(s) without an outcome" : string.Empty)}.".AsMemory(), cancellationToken).ConfigureAwait(false);
         if (json)
         {
             using var buffer = new MemoryStream();
@@ -75,6 +93,14 @@ internal static class AuditCommand
                     w.WriteString("mode", r.Mode);
                     w.WriteString("outcome", r.Outcome);
                     w.WriteString("detail", r.Detail);
+                    w.WriteString("kind", r.Kind);
+                    w.WriteString("actionId", r.ActionId);
+                    w.WriteString("sweepId", r.SweepId);
+                    if (r.Kind == AuditKinds.Intent)
+                    {
+                        w.WriteBoolean("outcomeRecorded", !IsOpen(r));
+                    }
+
                     w.WriteEndObject();
                 }
 

@@ -14,7 +14,8 @@ namespace CostGuard.Cli.Commands;
 /// </summary>
 internal static class LiveSweepRunner
 {
-    public static async Task<int> RunAsync(CliEnvironment env, string policyFile, bool act, bool json, string? statePath, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        CliEnvironment env, string policyFile, bool act, bool json, string? statePath, CancellationToken cancellationToken, string? sweepId = null)
     {
         var loaded = await PolicyLoader.LoadFileAsync(policyFile, cancellationToken).ConfigureAwait(false);
         if (loaded.Policy is not { } policy)
@@ -52,23 +53,38 @@ internal static class LiveSweepRunner
         }
 
         await using var disposeServices = services.ConfigureAwait(false);
+        var path = statePath ?? SqliteStateStore.DefaultPath();
+        var accountLock = act ? await SqliteAccountLock.OpenAsync(path, env.Time, LockHolders.IsGone, cancellationToken).ConfigureAwait(false) : null;
         var sweep = services.GetRequiredService<GuardSweep>();
         await env.Error.WriteLineAsync($"Sweeping {policy.Accounts.Count} account(s) of policy \"{policy.Name}\"...".AsMemory(), cancellationToken).ConfigureAwait(false);
-        var result = await sweep.RunAsync(policy, new SweepOptions { Act = act }, cancellationToken).ConfigureAwait(false);
+        using var signals = new TerminationSignals(env, cancellationToken);
+        SweepResult result;
+        try
+        {
+            var options = new SweepOptions { Act = act, SweepId = sweepId, Lock = accountLock, LockHolder = LockHolders.ForThisProcess() };
+            result = await sweep.RunAsync(policy, options, signals.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (signals.Signalled)
+        {
+            // Stopped while reading or deciding: nothing was sent, so there is nothing to record.
+            await env.Error.WriteLineAsync("interrupted before acting: nothing was sent".AsMemory(), CancellationToken.None).ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+
         if (result.Acted)
         {
             // Launch events judge against this account's burn ledger: the sweep's inventory is its truth.
-            var ledger = await SqliteBurnLedger.OpenAsync(statePath ?? SqliteStateStore.DefaultPath(), env.Time, cancellationToken).ConfigureAwait(false);
-            result = result with { Problems = [.. result.Problems, .. await Launches.LedgerSweepSync.RecordAsync(ledger, policy, result, cancellationToken).ConfigureAwait(false)] };
+            var ledger = await SqliteBurnLedger.OpenAsync(path, env.Time, CancellationToken.None).ConfigureAwait(false);
+            result = result with { Problems = [.. result.Problems, .. await Launches.LedgerSweepSync.RecordAsync(ledger, policy, result, CancellationToken.None).ConfigureAwait(false)] };
         }
 
         SweepReport.Write(env.Error, result);
         if (json)
         {
-            await env.Out.WriteLineAsync(SweepJson.Render(result).AsMemory(), cancellationToken).ConfigureAwait(false);
+            await env.Out.WriteLineAsync(SweepJson.Render(result).AsMemory(), CancellationToken.None).ConfigureAwait(false);
         }
 
-        return result.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+        return result.Interrupted || signals.Signalled ? ExitCodes.Interrupted : result.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     internal static async Task<SqliteStateStore?> OpenStateAsync(CliEnvironment env, string? statePath, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CostGuard.Cli.Output.Reports;
 using CostGuard.Cli.Simulation;
+using CostGuard.Cli.Simulation.Comparison;
 using CostGuard.Simulation.Trace;
 using CostGuard.Simulation;
 
@@ -22,11 +23,16 @@ internal static class SimulateCommand
         {
             Description = "GPU spend already accrued this month before the trace starts, as ACCOUNT=USD (repeatable).",
         };
+        var baseline = new Option<FileInfo?>("--baseline-policy") { Description = "Also replay this policy (the one before a change) and report both runs and the difference." };
+        var markdown = new Option<bool>("--markdown") { Description = "With --baseline-policy: write the comparison as Markdown on stdout (for a pull-request comment)." };
         var command = new Command("simulate", "Replay a fleet trace through a policy: what it would have stopped, saved and disrupted.")
         {
-            policy, trace, json, html, opening,
+            policy, trace, json, html, opening, baseline, markdown,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
+        command.SetAction((parseResult, cancellationToken) => parseResult.GetValue(baseline) is not null || parseResult.GetValue(markdown)
+            ? CompareAsync(env, parseResult.GetValue(policy)!, parseResult.GetValue(baseline), parseResult.GetValue(trace)!, parseResult.GetValue(json),
+                parseResult.GetValue(markdown), parseResult.GetValue(html), parseResult.GetValue(opening) ?? [], cancellationToken)
+            : RunAsync(
             env,
             parseResult.GetValue(policy)!,
             parseResult.GetValue(trace)!,
@@ -35,6 +41,25 @@ internal static class SimulateCommand
             parseResult.GetValue(opening) ?? [],
             cancellationToken));
         return command;
+    }
+
+    /// <summary>The <c>--baseline-policy</c> path (policy-change review); the single-policy path below is untouched by it.</summary>
+    private static async Task<int> CompareAsync(
+        CliEnvironment env, FileInfo policyFile, FileInfo? baselineFile, FileInfo traceFile, bool json, bool markdown, FileInfo? htmlFile, string[] opening, CancellationToken cancellationToken)
+    {
+        if (baselineFile is null)
+        {
+            await env.Error.WriteLineAsync("error: --markdown reports a comparison: give the policy before the change with --baseline-policy").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        if (!OpeningSpend.TryParse(opening, out var openingSpend, out var openingError))
+        {
+            await env.Error.WriteLineAsync($"error: {openingError}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        return await ComparisonRunner.RunAsync(env, new ComparisonRunner.Request(policyFile, baselineFile, traceFile, json, markdown, htmlFile, openingSpend), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> RunAsync(

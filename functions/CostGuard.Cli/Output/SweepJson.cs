@@ -24,14 +24,31 @@ internal static class SweepJson
             w.WriteString("policy", plan.PolicyName);
             w.WriteString("mode", PlanWords.Mode(plan.Mode));
             w.WriteString("evaluatedAt", IsoTime.Format(time));
+            w.WriteString("sweepId", result.SweepId);
             w.WriteBoolean("acted", result.Acted);
+            w.WriteBoolean("interrupted", result.Interrupted);
             w.WriteStartArray("accounts");
+            foreach (var locked in result.Locked)
+            {
+                w.WriteStartObject();
+                w.WriteString("cloud", PlanWords.Cloud(locked.Cloud));
+                w.WriteString("account", locked.Id);
+                w.WriteString("status", SweepResult.LockedOutcome);
+                w.WriteEndObject();
+            }
+
             foreach (var read in result.Reads)
             {
-                WriteAccount(w, read, plan.Accounts.FirstOrDefault(a => a.Cloud == read.Account.Cloud && a.Account == read.Account.Id));
+                WriteAccount(w, result, read, plan.Accounts.FirstOrDefault(a => a.Cloud == read.Account.Cloud && a.Account == read.Account.Id));
             }
 
             w.WriteEndArray();
+            var held = new Dictionary<PlannedAction, HeldAction>(ReferenceEqualityComparer.Instance);
+            foreach (var h in result.Held)
+            {
+                held[h.Action] = h;
+            }
+
             var outcomes = new Dictionary<PlannedAction, ActionOutcome>(ReferenceEqualityComparer.Instance);
             foreach (var o in result.Outcomes)
             {
@@ -41,8 +58,15 @@ internal static class SweepJson
             w.WriteStartArray("actions");
             foreach (var action in plan.Actions)
             {
+                if (held.TryGetValue(action, out var h))
+                {
+                    // The reason the engine would have had, made honest (never "no metrics" over a failed metrics read).
+                    WriteAction(w, action with { Detail = h.Detail }, time, HeldAction.Outcome, h.Why);
+                    continue;
+                }
+
                 var outcome = outcomes.GetValueOrDefault(action);
-                WriteAction(w, action, time, outcome is null ? AuditOutcomes.Planned : AuditOutcomes.For(outcome.Status), outcome?.Error);
+                WriteAction(w, action, time, outcome is null ? AuditOutcomes.Planned : SweepOutcomeWord(outcome), outcome?.Error);
             }
 
             w.WriteEndArray();
@@ -87,16 +111,43 @@ internal static class SweepJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteAccount(Utf8JsonWriter w, AccountReadResult read, AccountSummary? summary)
+    // "skipped: exempt now" keeps its reason in the word; other outcomes carry it in "error".
+    private static string SweepOutcomeWord(ActionOutcome outcome) =>
+        outcome.Status == ActionStatus.Skipped && outcome.Error is { Length: > 0 } why ? $"skipped: {why}" : AuditOutcomes.For(outcome.Status);
+
+    private static void WriteAccount(Utf8JsonWriter w, SweepResult result, AccountReadResult read, AccountSummary? summary)
     {
         w.WriteStartObject();
         w.WriteString("cloud", PlanWords.Cloud(read.Account.Cloud));
         w.WriteString("account", read.Account.Id);
+        w.WriteString("status", result.Acting ? "swept" : "planned");
         w.WriteBoolean("complete", read.Complete);
-        w.WriteNumber("gpuInstances", read.Snapshot?.Instances.Count ?? 0);
-        w.WriteNumber("billingGpuInstances", summary?.BillingGpuInstances ?? read.Snapshot?.Instances.Count(i => i.IsBilling) ?? 0);
-        w.WriteNumber("burnUsdPerHour", summary?.BurnUsdPerHour ?? 0m);
-        w.WriteNumber("burnAfterPlanUsdPerHour", summary?.BurnAfterPlanUsdPerHour ?? 0m);
+        var why = read.IncompleteReasons();
+        if (why.Count > 0)
+        {
+            w.WriteString("incomplete", string.Join("; ", why));
+        }
+        else
+        {
+            w.WriteNull("incomplete");
+        }
+
+        // Counts and burn of a partial inventory are not facts: null, never 0.
+        if (read.Complete && read.Snapshot is not null)
+        {
+            w.WriteNumber("gpuInstances", read.Snapshot.Instances.Count);
+            w.WriteNumber("billingGpuInstances", summary?.BillingGpuInstances ?? read.Snapshot.Instances.Count(i => i.IsBilling));
+            w.WriteNumber("burnUsdPerHour", summary?.BurnUsdPerHour ?? 0m);
+            w.WriteNumber("burnAfterPlanUsdPerHour", summary is null ? 0m : result.BurnAfter(summary));
+        }
+        else
+        {
+            w.WriteNull("gpuInstances");
+            w.WriteNull("billingGpuInstances");
+            w.WriteNull("burnUsdPerHour");
+            w.WriteNull("burnAfterPlanUsdPerHour");
+        }
+
         w.WriteNumber("monthToDateUsd", read.Snapshot?.MonthToDateUsd ?? 0m);
         if (read.Snapshot?.SpendAsOf is { } asOf)
         {

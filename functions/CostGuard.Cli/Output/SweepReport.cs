@@ -21,7 +21,25 @@ internal static class SweepReport
             outcomes[o.Action] = o;
         }
 
-        w.WriteLine($"Policy \"{plan.PolicyName}\" ({PlanWords.Mode(plan.Mode)}) at {IsoTime.Format(plan.EvaluatedAt)}: {(result.Acted ? "acting" : "dry run, nothing is changed")}.");
+        var held = new Dictionary<Engine.PlannedAction, HeldAction>(ReferenceEqualityComparer.Instance);
+        foreach (var h in result.Held)
+        {
+            held[h.Action] = h;
+        }
+
+        var doing = !result.Acting ? "dry run, nothing is changed" : result.Acted ? "acted" : "acting, but nothing was sent";
+        w.WriteLine($"Policy \"{plan.PolicyName}\" ({PlanWords.Mode(plan.Mode)}) at {IsoTime.Format(plan.EvaluatedAt)}, sweep {result.SweepId}: {doing}.");
+        if (result.Interrupted)
+        {
+            w.WriteLine("interrupted: no cloud call was sent after the signal; calls in flight completed and their outcomes are recorded");
+        }
+
+        foreach (var locked in result.Locked)
+        {
+            w.WriteLine();
+            w.WriteLine($"{PlanWords.Cloud(locked.Cloud)} {locked.Id}: {SweepResult.LockedOutcome}");
+        }
+
         foreach (var read in result.Reads)
         {
             var summary = plan.Accounts.FirstOrDefault(a => a.Cloud == read.Account.Cloud && a.Account == read.Account.Id);
@@ -30,13 +48,42 @@ internal static class SweepReport
                 : $"${Money(read.Snapshot.MonthToDateUsd)} (billing as of {(read.Snapshot.SpendAsOf is { } asOf ? IsoTime.Format(asOf) : "unknown")} + live burn since)";
             w.WriteLine();
             w.WriteLine($"{PlanWords.Cloud(read.Account.Cloud)} {read.Account.Id}{(read.Complete ? string.Empty : "  [INCOMPLETE: nothing is acted on here]")}");
-            w.WriteLine($"  instances found: {read.Snapshot?.Instances.Count ?? 0} GPU ({summary?.BillingGpuInstances ?? 0} billing)");
-            w.WriteLine($"  GPU burn: ${Money(summary?.BurnUsdPerHour ?? 0m)}/h now, ${Money(summary?.BurnAfterPlanUsdPerHour ?? 0m)}/h after this plan");
+            var why = read.IncompleteReasons();
+            if (why.Count > 0)
+            {
+                w.WriteLine($"  incomplete: {string.Join("; ", why)}");
+            }
+
+            // A partial inventory is not a count: "0 instances" after a failed page would be a lie.
+            w.WriteLine(read.Complete
+                ? $"  instances found: {read.Snapshot?.Instances.Count ?? 0} GPU ({summary?.BillingGpuInstances ?? 0} billing)"
+                : "  instances found: unknown (the inventory read failed)");
+            if (read.Complete)
+            {
+                var after = summary is null ? 0m : result.BurnAfter(summary);
+                w.WriteLine($"  GPU burn: ${Money(summary?.BurnUsdPerHour ?? 0m)}/h now, ${Money(after)}/h after {(result.Acting ? "what this sweep did" : "this plan")}");
+            }
+            else
+            {
+                w.WriteLine("  GPU burn: unknown (the inventory read failed)");
+            }
+
             w.WriteLine($"  month-to-date GPU spend: {spend}");
             foreach (var action in plan.Actions.Where(a => a.Instance.Cloud == read.Account.Cloud && a.Instance.Account == read.Account.Id))
             {
-                var done = outcomes.TryGetValue(action, out var o) ? AuditOutcomes.For(o.Status) + (o.Error is null ? string.Empty : $" ({o.Error})") : "planned";
-                w.WriteLine($"  {PlanWords.Action(action.Action)} {action.Instance.Id} ({action.Instance.Type}, {action.Instance.Region}) [{PlanWords.Reason(action.Reason)}]: {action.Detail} -> {done}");
+                var detail = action.Detail;
+                string done;
+                if (held.TryGetValue(action, out var h))
+                {
+                    detail = h.Detail;
+                    done = $"{HeldAction.Outcome} ({h.Why})";
+                }
+                else
+                {
+                    done = outcomes.TryGetValue(action, out var o) ? AuditOutcomes.Of(o) : "planned";
+                }
+
+                w.WriteLine($"  {PlanWords.Action(action.Action)} {action.Instance.Id} ({action.Instance.Type}, {action.Instance.Region}) [{PlanWords.Reason(action.Reason)}]: {detail} -> {done}");
             }
 
             var deferred = plan.Deferred.Where(a => a.Instance.Cloud == read.Account.Cloud && a.Instance.Account == read.Account.Id).ToList();

@@ -30,7 +30,7 @@ public sealed class DecisionEngine
                 continue;
             }
 
-            if (focus is not null && (focus.Cloud != account.Cloud || !string.Equals(focus.Account, account.Id, StringComparison.OrdinalIgnoreCase)))
+            if (focus is not null && !focus.CoversAccount(account.Cloud, account.Id))
             {
                 continue;
             }

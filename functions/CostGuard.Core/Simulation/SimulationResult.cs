@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using CostGuard.Policies;
 
 namespace CostGuard.Simulation;
@@ -31,6 +32,12 @@ public sealed record SimulationResult
     public required IReadOnlyList<Disruption> Disruptions { get; init; }
 
     public required IReadOnlyList<AccountTimeline> Accounts { get; init; }
+
+    /// <summary>
+    /// GPU spend saved per rule: the spend avoided by each instance counts for the rule whose stop or terminate
+    /// first took it down. Sums to the total saved (zero in dry-run, where nothing is applied).
+    /// </summary>
+    public IReadOnlyDictionary<ActionReason, decimal> SavedUsdByReason { get; init; } = new Dictionary<ActionReason, decimal>();
 
     /// <summary>True when the rows were not in time order and had to be sorted in memory.</summary>
     public bool SortedInMemory { get; init; }

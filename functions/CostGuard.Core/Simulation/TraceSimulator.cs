@@ -37,19 +37,30 @@ public sealed class TraceSimulator
 
     private async Task<SimulationResult> StreamAsync(Policy policy, Func<Stream> openTrace, SimulationOptions options, CancellationToken cancellationToken)
     {
-        var stream = openTrace();
-        using var reader = TraceReader.Open(stream);
+        // Parsing runs on another core; this thread only simulates.
         var run = new SimulationRun(policy, options, _evaluator);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var pipe = new TraceRowPipe(openTrace(), cancellationToken);
+        await using (pipe.ConfigureAwait(false))
         {
-            run.Add(reader.Current);
-            if (reader.RowsRead % ProgressEveryRows == 0)
+            long rows = 0;
+            while (await pipe.NextAsync(cancellationToken).ConfigureAwait(false) is { } batch)
             {
-                ReportProgress(stream, options);
-            }
-        }
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    run.Add(batch.Rows[i]);
+                }
 
-        return run.Finish();
+                rows += batch.Count;
+                if (rows % ProgressEveryRows < TraceRowBatch.Capacity && batch.Fraction >= 0)
+                {
+                    options.Progress?.Report(batch.Fraction);
+                }
+
+                pipe.Recycle(batch);
+            }
+
+            return run.Finish();
+        }
     }
 
     private async Task<SimulationResult> SortedAsync(Policy policy, Func<Stream> openTrace, SimulationOptions options, CancellationToken cancellationToken)
@@ -73,13 +84,5 @@ public sealed class TraceSimulator
         }
 
         return run.Finish() with { SortedInMemory = true };
-    }
-
-    private static void ReportProgress(Stream stream, SimulationOptions options)
-    {
-        if (options.Progress is not null && stream.CanSeek && stream.Length > 0)
-        {
-            options.Progress.Report((double)stream.Position / stream.Length);
-        }
     }
 }

@@ -1,6 +1,6 @@
 using CostGuard.Fleet;
 using Azure;
-using CostGuard.Engine;
+using CostGuard.Fleet;
 using CostGuard.Ports;
 
 namespace CostGuard.Storage.Memory;

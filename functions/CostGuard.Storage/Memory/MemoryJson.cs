@@ -1,5 +1,4 @@
 using CostGuard.Fleet;
-using CostGuard.Engine;
 
 namespace CostGuard.Storage.Memory;
 

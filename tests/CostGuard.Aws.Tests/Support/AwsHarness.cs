@@ -14,6 +14,7 @@ internal sealed class AwsHarness : IAsyncDisposable
     public AwsHarness()
     {
         Time = new FakeTimeProvider(Now);
+        RetryClock = new WaitSkippingTime(new FakeTimeProvider(Now));
         Cloud = new FakeAwsCloud(() => Time.GetUtcNow());
         Server = new FakeAwsServer(Cloud);
     }
@@ -28,7 +29,10 @@ internal sealed class AwsHarness : IAsyncDisposable
 
     public ApiRequestCounter Requests { get; } = new();
 
-    public List<TimeSpan> Delays { get; } = [];
+    /// <summary>The thin clients' back-off clock: its own fake time, each wait recorded and skipped.</summary>
+    public WaitSkippingTime RetryClock { get; }
+
+    public IReadOnlyList<TimeSpan> Delays => RetryClock.Waits;
 
     public AwsFleetProvider Provider(Func<string, string?>? env = null) => new(new AwsProviderSettings
     {
@@ -37,15 +41,7 @@ internal sealed class AwsHarness : IAsyncDisposable
         Requests = Requests,
         Time = Time,
         Credentials = () => new BasicAWSCredentials(FakeAwsCloud.BaseAccessKey, FakeAwsCloud.BaseSecretKey),
-        RetryDelay = (wait, _) =>
-        {
-            lock (Delays)
-            {
-                Delays.Add(wait);
-            }
-
-            return Task.CompletedTask;
-        },
+        RetryTime = RetryClock,
     });
 
     public static AccountScope Account(string id, params string[] regions) => new()

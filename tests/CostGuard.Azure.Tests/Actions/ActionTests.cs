@@ -180,8 +180,8 @@ public sealed class ActionTests
     public async Task Apply_TerminateAllowed_DeletesVm()
     {
         var h = new AzureHarness(Now);
-        var vm = h.AddVm(AzureHarness.SubA, "gpu-orphan", "eastus");
-        var policy = AzureHarness.Policy(p => p with { Orphans = new OrphanRule { TerminateAfter = TimeSpan.FromDays(7) } });
+        var vm = h.AddVm(AzureHarness.SubA, "gpu-orphan", "eastus", tags: new(StringComparer.OrdinalIgnoreCase) { ["costguard:orphan"] = "2026-11-01T00:00:00Z" });
+        var policy = AzureHarness.Policy(p => p with { Orphans = new OrphanRule { RequiredTags = ["owner"], TerminateAfter = TimeSpan.FromDays(7) } });
 
         var outcome = Assert.Single(await Apply(h, policy, Action(vm, ActionKind.Terminate)));
 

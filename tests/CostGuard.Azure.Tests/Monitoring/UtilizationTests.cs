@@ -97,15 +97,19 @@ public sealed class UtilizationTests
     }
 
     [Fact]
-    public async Task ReadAccount_WorkspaceQueryFails_IncompleteSoNothingIsStoppedOnOurFailure()
+    public async Task ReadAccount_WorkspaceQueryFails_MetricsGapNotMissingMetrics()
     {
         var h = new AzureHarness(Now);
-        h.AddVm(AzureHarness.SubA, "gpu-run", "eastus");
+        var vm = h.AddVm(AzureHarness.SubA, "gpu-run", "eastus");
 
         var result = await h.Provider.ReadAccountAsync(AzureHarness.Policy(), AzureHarness.Account(AzureHarness.SubA, "ws-missing"), Now, CancellationToken.None);
 
-        Assert.False(result.Complete);
+        Assert.True(result.Complete);
+        var gap = Assert.Single(result.Gaps);
+        Assert.Equal(CostGuard.Ports.ReadPart.Metrics, gap.Part);
+        Assert.True(gap.Affects(vm.Id));
         Assert.Contains(result.Problems, p => p.Contains("WorkspaceNotFoundError", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Notes, n => n.Note.Contains("missing metrics", StringComparison.Ordinal));
         Assert.NotNull(result.Snapshot);
     }
 

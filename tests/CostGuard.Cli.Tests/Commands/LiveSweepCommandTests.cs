@@ -89,8 +89,14 @@ public sealed class LiveSweepCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Success, auditExit);
         using var audit = JsonDocument.Parse(auditOut);
         var stops = audit.RootElement.EnumerateArray().Where(r => r.GetProperty("action").GetString() == "stop").ToList();
-        Assert.Equal(5, stops.Count);
-        Assert.All(stops, r => Assert.Equal(("enforce", "applied"), (r.GetProperty("mode").GetString(), r.GetProperty("outcome").GetString())));
+
+        // Intent first, outcome after, one each per stopped instance, both under the action's id.
+        var intents = stops.Where(r => r.GetProperty("kind").GetString() == "intent").ToList();
+        var outcomes = stops.Where(r => r.GetProperty("kind").GetString() == "outcome").ToList();
+        Assert.Equal(5, intents.Count);
+        Assert.All(intents, r => Assert.True(r.GetProperty("outcomeRecorded").GetBoolean()));
+        Assert.Equal(intents.Select(r => r.GetProperty("actionId").GetString()).Order(), outcomes.Select(r => r.GetProperty("actionId").GetString()).Order());
+        Assert.All(outcomes, r => Assert.Equal(("enforce", "applied"), (r.GetProperty("mode").GetString(), r.GetProperty("outcome").GetString())));
     }
 
     [Fact]

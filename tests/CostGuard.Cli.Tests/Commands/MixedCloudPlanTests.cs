@@ -119,13 +119,13 @@ public sealed class MixedCloudPlanTests : IAsyncLifetime
         };
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var env = new CliEnvironment(stdout, stderr, _time, name => variables.GetValueOrDefault(name))
+        // The Azure adapter polls its deallocations on this clock: waits are skipped, never slept.
+        var env = new CliEnvironment(stdout, stderr, new WaitSkippingTime(_time), name => variables.GetValueOrDefault(name))
         {
             ConfigureAzure = options => options with
             {
                 Credential = new FakeTokenCredential(),
                 Transport = new HttpClientTransport(new HttpClient(_azure)),
-                Delay = (_, _) => Task.CompletedTask,
             },
         };
         var exit = await CostGuardCli.RunAsync(args, env);

@@ -48,6 +48,22 @@ public sealed class SafetyAndFocusTests
     }
 
     [Fact]
+    public void Evaluate_LimitKeepsSomeOfOnePriority_NewestLaunchedFirstTiesByHigherId()
+    {
+        var policy = Policy(p => p with { Idle = new IdleRule(), Safety = new SafetyRule { MaxActionsPerSweep = 2 } });
+        var oldest = Gpu("i-z-oldest", Start.AddHours(-5), samples: Idle(Start));
+        var tieLow = Gpu("i-a-tie", Start.AddHours(-2), samples: Idle(Start));
+        var tieHigh = Gpu("i-b-tie", Start.AddHours(-2), samples: Idle(Start));
+        var newest = Gpu("i-0-newest", Start.AddHours(-1), samples: Idle(Start));
+
+        var plan = Evaluate(policy, Snapshot(oldest, tieLow, tieHigh, newest), Clock());
+
+        // Kept: launched 18:30 (newest), then of the two launched 17:30 the higher id; 14:30 and the lower tie id wait.
+        Assert.Equal(["i-0-newest", "i-b-tie"], plan.Actions.Where(a => a.IsDisruptive).Select(a => a.Instance.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["i-a-tie", "i-z-oldest"], plan.Deferred.Select(a => a.Instance.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Evaluate_AtActionLimit_NoAlert()
     {
         var policy = Policy(p => p with { Idle = new IdleRule(), Safety = new SafetyRule { MaxActionsPerSweep = 2 } });

@@ -32,7 +32,8 @@ public sealed class GuardSweepTests
         Assert.Equal(["i-a-idle", "i-b-idle"], result.Plan.Actions.Select(a => a.Instance.Id).Order());
         Assert.All(result.Outcomes, o => Assert.Equal(ActionStatus.Applied, o.Status));
         Assert.Equal([A, B], _aws.Applied.Select(a => a.Account).Order());
-        Assert.Equal(["applied", "applied"], _state.Audit.Where(r => r.Action == "stop").Select(r => r.Outcome));
+        Assert.Equal(["applied", "applied"], _state.Audit.Where(r => r.Action == "stop" && r.Kind == AuditKinds.Outcome).Select(r => r.Outcome));
+        Assert.Equal(2, _state.Audit.Count(r => r.Action == "stop" && r.Kind == AuditKinds.Intent));
         Assert.All(_state.Audit, r => Assert.Equal("enforce", r.Mode));
         Assert.True(_state.Memories.ContainsKey("sweep-test"));
         Assert.True(result.Succeeded);
@@ -70,14 +71,16 @@ public sealed class GuardSweepTests
 
         var result = await Sweep().RunAsync(Policy(), new SweepOptions { Act = true }, CancellationToken.None);
 
-        var skipped = Assert.Single(result.Outcomes, o => o.Action.Instance.Account == B);
-        Assert.Equal(ActionStatus.Skipped, skipped.Status);
+        var held = Assert.Single(result.Held);
+        Assert.Equal((B, "us-west-2: EC2 DescribeInstances failed: InternalError"), (held.Action.Instance.Account, held.Why));
+        Assert.DoesNotContain(result.Outcomes, o => o.Action.Instance.Account == B);
         Assert.Equal([A], _aws.Applied.Select(a => a.Account));
         var alert = Assert.Single(result.Plan.Alerts, a => a.Kind == AlertKind.GuardFailure);
         Assert.Equal(B, alert.Account);
         Assert.Contains("InternalError", alert.Message, StringComparison.Ordinal);
         Assert.Contains(_notifier.Batches.Single().Alerts, a => a.Kind == AlertKind.GuardFailure);
-        Assert.Contains(_state.Audit, r => r.Action == "stop" && r.Account == B && r.Outcome == "skipped");
+        Assert.Contains(_state.Audit, r => r.Action == "stop" && r.Account == B && r.Outcome == "held: account read incomplete");
+        Assert.DoesNotContain(_state.Audit, r => r.Account == B && r.Kind == AuditKinds.Intent);
         Assert.False(result.Succeeded);
     }
 
@@ -115,7 +118,7 @@ public sealed class GuardSweepTests
 
         Assert.Equal(2, result.Plan.Alerts.Count(a => a.Kind == AlertKind.GuardFailure));
         Assert.Equal(2, _notifier.Batches.Single().Actions.Count);
-        Assert.All(_state.Audit.Where(r => r.Action == "stop"), r => Assert.Equal("denied", r.Outcome));
+        Assert.All(_state.Audit.Where(r => r.Action == "stop" && r.Kind == AuditKinds.Outcome), r => Assert.Equal("denied", r.Outcome));
     }
 
     [Fact]
@@ -131,14 +134,17 @@ public sealed class GuardSweepTests
     }
 
     [Fact]
-    public async Task RunAsync_AuditStoreFails_ReportsProblemButStillActs()
+    public async Task RunAsync_AuditStoreFails_SendsNothingWithoutAnIntent()
     {
         _state.FailAudit = true;
 
         var result = await Sweep().RunAsync(Policy(), new SweepOptions { Act = true }, CancellationToken.None);
 
-        Assert.Equal(2, result.Outcomes.Count(o => o.Status == ActionStatus.Applied));
-        Assert.Contains("audit", Assert.Single(result.Problems), StringComparison.Ordinal);
+        Assert.Empty(_aws.Applied);
+        Assert.False(result.Acted);
+        Assert.All(result.Outcomes, o => Assert.Equal(ActionStatus.Skipped, o.Status));
+        Assert.Contains(result.Problems, p => p.Contains("intent records failed (disk full)", StringComparison.Ordinal));
+        Assert.False(result.Succeeded);
     }
 
     [Fact]

@@ -59,10 +59,7 @@ internal sealed class EvaluationContext
     }
 
     public bool IsInFocus(InstanceSnapshot instance) =>
-        Focus is null
-        || (Focus.Cloud == instance.Cloud
-            && string.Equals(Focus.Account, instance.Account, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(Focus.InstanceId, instance.Id, StringComparison.Ordinal));
+        Focus is null || Focus.Covers(instance.Cloud, instance.Account, instance.Id);
 
     /// <summary>Raises an alert unless its dedup key was raised before.</summary>
     public void Raise(PlannedAlert alert)

@@ -5,8 +5,8 @@ namespace CostGuard.Engine.Rules;
 
 /// <summary>
 /// Rule 5. At most maxActionsPerSweep stop/terminate actions per evaluation, across all accounts; the
-/// highest-priority ones (monthly-cap, burn-cap, orphan, idle) are kept, the rest deferred with one
-/// action-limit alert. Tag and untag actions are never limited.
+/// highest-priority ones (monthly-cap, burn-cap, orphan, idle) are kept, within one priority the newest-launched
+/// first (ties: higher instance id), the rest deferred with one action-limit alert. Tag and untag actions are never limited.
 /// </summary>
 internal static class SafetyLimiter
 {
@@ -27,14 +27,15 @@ internal static class SafetyLimiter
     /// <summary>Keeps at most <paramref name="allowed"/> disruptive actions, highest priority first; tags always stay.</summary>
     public static (List<PlannedAction> Kept, List<PlannedAction> Deferred) Limit(IReadOnlyList<PlannedAction> actions, int allowed)
     {
-        // Stable sort: within one priority the engine's own order (e.g. newest-first for burn-cap) holds.
+        // Within one priority the newest-launched are kept first, ties by higher instance id (the rule the
+        // burn cap already follows), so which actions a limit keeps never depends on the order accounts were read.
         var disruptive = actions.Where(a => a.IsDisruptive).ToList();
         var keep = disruptive
-            .Select((action, index) => (action, index))
-            .OrderBy(p => p.action.Reason)
-            .ThenBy(p => p.index)
+            .OrderBy(a => a.Reason)
+            .ThenByDescending(a => a.Instance.LaunchTime)
+            .ThenByDescending(a => a.Instance.Id, StringComparer.Ordinal)
+            .ThenBy(a => a.Instance.Account, StringComparer.Ordinal)
             .Take(Math.Max(0, allowed))
-            .Select(p => p.action)
             .ToHashSet(ReferenceEqualityComparer.Instance);
         var kept = actions.Where(a => !a.IsDisruptive || keep.Contains(a)).ToList();
         var deferred = disruptive.Where(a => !keep.Contains(a)).ToList();

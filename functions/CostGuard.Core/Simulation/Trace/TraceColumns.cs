@@ -1,3 +1,5 @@
+using nietras.SeparatedValues;
+
 namespace CostGuard.Simulation.Trace;
 
 /// <summary>Where each of the eleven required columns of fleet trace v1 sits in a file's header.</summary>
@@ -8,17 +10,18 @@ internal sealed record TraceColumns(
         ["time", "cloud", "account", "region", "instance", "type", "state", "usd_per_hour", "gpu_util", "cpu_util", "tags"];
 
     /// <summary>Maps the header (any order, extra columns ignored); every missing column is named at once.</summary>
-    public static TraceColumns FromHeader(CsvRecordReader header)
+    public static TraceColumns FromHeader(SepReader.Row header)
     {
-        var names = new List<string>(header.FieldCount);
+        var names = new List<string>(header.ColCount);
+        var line = TraceReader.LineOf(header);
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.FieldCount; i++)
+        for (var i = 0; i < header.ColCount; i++)
         {
-            var name = header.Field(i).Trim().ToString();
+            var name = header[i].Span.Trim().ToString();
             names.Add(name);
             if (Required.Contains(name, StringComparer.OrdinalIgnoreCase) && !index.TryAdd(name, i))
             {
-                throw new TraceFormatException(header.Line, name, "the column appears twice in the header");
+                throw new TraceFormatException(line, name, "the column appears twice in the header");
             }
         }
 
@@ -26,7 +29,7 @@ internal sealed record TraceColumns(
         if (missing.Count > 0)
         {
             throw new TraceFormatException(
-                header.Line,
+                line,
                 null,
                 $"the header lacks required column(s) {string.Join(", ", missing)}; fleet trace v1 needs all of {string.Join(",", Required)}");
         }

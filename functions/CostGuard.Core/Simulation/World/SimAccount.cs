@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using CostGuard.Fleet;
 using CostGuard.Policies;
 
@@ -18,6 +19,13 @@ internal sealed class SimAccount
     private decimal _totalWith;
     private decimal _monthToDate;
     private decimal _dayWith;
+
+    // Burn the guard avoids, and what it has saved so far, by the rule that took each instance down (USD x ticks).
+    private readonly decimal[] _savedBurnByReason = new decimal[ReasonCount];
+    private readonly decimal[] _savedByReason = new decimal[ReasonCount];
+    private decimal _savedBurn;
+
+    private static readonly int ReasonCount = Enum.GetValues<ActionReason>().Length;
 
     public SimAccount(CloudKind cloud, string id, bool inScope)
     {
@@ -62,8 +70,24 @@ internal sealed class SimAccount
         _daysView = _days.ToArray();
     }
 
+    /// <summary>USD saved so far by the stops of <paramref name="reason"/> in this account.</summary>
+    public decimal SavedUsd(ActionReason reason) => _savedByReason[(int)reason] / TimeSpan.TicksPerHour;
+
     public void Bill(SimInstance instance, bool without, bool with, decimal price, string user)
     {
+        if (instance.BilledSavedFor is { } was)
+        {
+            _savedBurnByReason[(int)was] -= instance.BilledPrice;
+            _savedBurn -= instance.BilledPrice;
+        }
+
+        instance.BilledSavedFor = without && !with ? instance.DownReason : null;
+        if (instance.BilledSavedFor is { } now)
+        {
+            _savedBurnByReason[(int)now] += price;
+            _savedBurn += price;
+        }
+
         if (instance.BillsWithout)
         {
             BurnWithout -= instance.BilledPrice;
@@ -101,6 +125,14 @@ internal sealed class SimAccount
 
     public void Accrue(long ticks)
     {
+        if (_savedBurn != 0)
+        {
+            for (var i = 0; i < _savedBurnByReason.Length; i++)
+            {
+                _savedByReason[i] += _savedBurnByReason[i] * ticks;
+            }
+        }
+
         if (BurnWithout != 0)
         {
             _totalWithout += BurnWithout * ticks;

@@ -1,3 +1,4 @@
+using CostGuard.Engine;
 using CostGuard.Fleet;
 using CostGuard.Policies;
 using CostGuard.Simulation.Trace;
@@ -61,7 +62,15 @@ internal sealed class SimInstance
 
     public string BilledUser { get; set; } = "";
 
+    /// <summary>The rule whose stop this instance's price currently counts as saved for (null while not saved).</summary>
+    public ActionReason? BilledSavedFor { get; set; }
+
     public bool Touched { get; set; }
+
+    /// <summary>The type string <see cref="IsGpuType"/> was decided for (the policy's GPU selector, cached).</summary>
+    public string? GpuCheckedType { get; set; }
+
+    public bool IsGpuType { get; set; }
 
     /// <summary>Action keys planned for this instance at the last evaluation that covered it (dry-run reporting).</summary>
     public HashSet<PlannedActionKey>? Planned { get; set; }
@@ -114,8 +123,12 @@ internal sealed class SimInstance
     public bool IsLaunchAt(DateTimeOffset time) =>
         LastRowTime == time && TraceState == TraceState.Running && StateBeforeLastTime != TraceState.Running;
 
-    public void GuardStop(bool terminate)
+    /// <summary>The reason of the action that first took the instance down: its savings count for that rule.</summary>
+    public ActionReason? DownReason { get; private set; }
+
+    public void GuardStop(bool terminate, ActionReason reason)
     {
+        DownReason ??= reason;
         GuardDown = terminate ? InstanceState.Terminated : InstanceState.Stopped;
         _snapshot = null;
     }

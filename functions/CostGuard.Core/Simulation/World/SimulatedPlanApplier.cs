@@ -36,8 +36,11 @@ internal sealed class SimulatedPlanApplier
 
     public List<SimulatedAlert> Alerts { get; } = [];
 
-    /// <summary>Evaluates at <paramref name="now"/>; with <paramref name="focus"/>, acts on that launched instance only.</summary>
-    public void Evaluate(IReadOnlyList<SimAccount> accounts, DateTimeOffset now, SimInstance? focus)
+    /// <summary>
+    /// Evaluates at <paramref name="now"/>; with <paramref name="focus"/> (instances launched at this second, at
+    /// least one), acts on those only, in one evaluation.
+    /// </summary>
+    public void Evaluate(IReadOnlyList<SimAccount> accounts, DateTimeOffset now, IReadOnlyList<SimInstance>? focus)
     {
         var snapshots = new List<AccountSnapshot>(accounts.Count);
         foreach (var account in accounts)
@@ -57,7 +60,7 @@ internal sealed class SimulatedPlanApplier
             _policy,
             new FleetSnapshot { Accounts = snapshots, Memory = _memory },
             now,
-            focus is null ? null : new EvaluationFocus(focus.Account.Cloud, focus.Account.Id, focus.Id));
+            focus is null ? null : EvaluationFocus.Of(focus.Select(f => new EvaluationFocus(f.Account.Cloud, f.Account.Id, f.Id)).ToList()));
         _memory = plan.Memory;
         foreach (var alert in plan.Alerts)
         {
@@ -71,12 +74,12 @@ internal sealed class SimulatedPlanApplier
             if (!_instances.TryGetValue((target.Cloud, target.Account, target.Id), out var instance)
                 || instance.IsGone
                 || !instance.Account.InScope
-                || (focus is not null && instance != focus))
+                || (focus is not null && !focus.Contains(instance)))
             {
                 continue;
             }
 
-            var key = new PlannedActionKey(action.Action, action.Reason, action.TagKey);
+            var key = new PlannedActionKey(action.Action, action.TagKey);
             if (_policy.Mode == PolicyMode.DryRun)
             {
                 if (!plannedNow.TryGetValue(instance, out var keys))
@@ -119,10 +122,10 @@ internal sealed class SimulatedPlanApplier
         }
     }
 
-    private void RememberPlanned(Dictionary<SimInstance, HashSet<PlannedActionKey>> plannedNow, SimInstance? focus)
+    private void RememberPlanned(Dictionary<SimInstance, HashSet<PlannedActionKey>> plannedNow, IReadOnlyList<SimInstance>? focus)
     {
-        // A sweep covers every instance, a launch evaluation only the launched one.
-        var covered = focus is null ? _withPlanned.ToList() : (focus.Planned is null ? [] : [focus]);
+        // A sweep covers every instance, a launch evaluation only the launched ones.
+        var covered = focus is null ? _withPlanned.ToList() : focus.Where(f => f.Planned is not null).ToList();
         foreach (var instance in covered)
         {
             if (!plannedNow.ContainsKey(instance))
@@ -177,7 +180,7 @@ internal sealed class SimulatedPlanApplier
         {
             case ActionKind.Stop:
             case ActionKind.Terminate:
-                instance.GuardStop(action.Action == ActionKind.Terminate);
+                instance.GuardStop(action.Action == ActionKind.Terminate, action.Reason);
                 break;
             case ActionKind.Tag when action.TagKey is not null:
                 instance.GuardTag(action.TagKey, action.TagValue ?? "");

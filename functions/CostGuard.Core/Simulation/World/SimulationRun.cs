@@ -105,6 +105,7 @@ internal sealed class SimulationRun
             Actions = actions,
             Alerts = _applier.Alerts,
             Disruptions = disruptions,
+            SavedUsdByReason = Enum.GetValues<ActionReason>().ToDictionary(r => r, r => _accountList.Sum(a => a.SavedUsd(r))),
             Accounts = _accountList.Select(a => new AccountTimeline
             {
                 Cloud = a.Cloud,
@@ -148,10 +149,8 @@ internal sealed class SimulationRun
         }
         else if (launches is not null)
         {
-            foreach (var launched in launches)
-            {
-                _applier.Evaluate(_accountList, _now, launched);
-            }
+            // Instances launched in the same second are one focused evaluation (the engine stops the newest first).
+            _applier.Evaluate(_accountList, _now, launches);
         }
     }
 
@@ -284,12 +283,21 @@ internal sealed class SimulationRun
     /// <summary>Recomputes what an instance adds to its account's burn after a row or a guard action.</summary>
     private void Rebill(SimInstance instance)
     {
-        var type = (instance.Account.Cloud, instance.Type);
-        if (!_gpuTypes.TryGetValue(type, out var gpu))
+        // The reader shares one type string per instance, so a reference check usually spares the lookup.
+        if (!ReferenceEquals(instance.Type, instance.GpuCheckedType))
         {
-            gpu = _policy.Gpu.IsGpu(type.Cloud, type.Type);
-            _gpuTypes[type] = gpu;
+            var type = (instance.Account.Cloud, instance.Type);
+            if (!_gpuTypes.TryGetValue(type, out var isGpu))
+            {
+                isGpu = _policy.Gpu.IsGpu(type.Cloud, type.Type);
+                _gpuTypes[type] = isGpu;
+            }
+
+            instance.GpuCheckedType = instance.Type;
+            instance.IsGpuType = isGpu;
         }
+
+        var gpu = instance.IsGpuType;
 
         var without = gpu && instance.IsRunningInTrace;
         var with = without && instance.GuardDown is null;

@@ -24,9 +24,8 @@ public sealed class AzureInstanceReader : IInstanceReader
     public AzureInstanceReader(AzureProviderOptions options, ApiRequestCounter counter, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        AsyncDelay delay = options.Delay ?? ((wait, ct) => Task.Delay(wait, time, ct));
-        _clients = new AzureClients(options, counter, delay);
-        _actions = new VmActionApplier(_clients.Arm, delay, options);
+        _clients = new AzureClients(options, counter, time);
+        _actions = new VmActionApplier(_clients.Arm, time, options);
     }
 
     public CloudKind Cloud => CloudKind.Azure;
@@ -84,5 +83,5 @@ public sealed class AzureInstanceReader : IInstanceReader
     }
 
     public async Task<ActionOutcome> ApplyAsync(Policy policy, AccountScope account, PlannedAction action, CancellationToken cancellationToken) =>
-        (await _actions.ApplyAsync(policy, account, [action], cancellationToken).ConfigureAwait(false))[0];
+        (await _actions.ApplyAsync(policy, account, [action], stillIdle: null, cancellationToken).ConfigureAwait(false))[0];
 }

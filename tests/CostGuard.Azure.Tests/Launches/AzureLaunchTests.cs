@@ -82,11 +82,10 @@ public sealed class AzureLaunchTests
         var options = new AzureProviderOptions
         {
             Endpoints = AzureEndpoints.FromSettings(name => name == AzureEndpoints.ArmSetting ? FakeAzureCloud.Host : null),
-            Credential = new FakeTokenCredential(),
+            Credential = _azure.Credential,
             Transport = new global::Azure.Core.Pipeline.HttpClientTransport(new HttpClient(_azure.Cloud)),
-            Delay = (_, _) => Task.CompletedTask,
         };
-        return new LaunchProcessor([new AzureInstanceReader(options, new ApiRequestCounter(), _azure.Time)], [_azure.Provider], _ledger, null, null, new FakeTimeProvider(Now));
+        return new LaunchProcessor([new AzureInstanceReader(options, new ApiRequestCounter(), _azure.Clock)], [_azure.Provider], _ledger, null, null, new FakeTimeProvider(Now));
     }
 
     private static BurnLedgerState FreshLedger() => new()

@@ -1,4 +1,3 @@
-using CostGuard.Fleet;
 using Azure;
 using CostGuard.Fleet;
 using CostGuard.Ports;

@@ -14,6 +14,9 @@ internal sealed record CliEnvironment(
     /// </summary>
     public Func<CostGuard.Azure.AzureProviderOptions, CostGuard.Azure.AzureProviderOptions>? ConfigureAzure { get; init; }
 
+    /// <summary>Standard input, for verbs that read a payload from <c>-</c>.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     /// <summary>
     /// True in a real process: <c>enforce</c> then turns SIGTERM/SIGINT into "send nothing new, record what is in flight,
     /// exit <see cref="ExitCodes.Interrupted"/>". In-process tests leave it off (the signal would reach the test host).
@@ -21,5 +24,5 @@ internal sealed record CliEnvironment(
     public bool HandleTerminationSignals { get; init; }
 
     public static CliEnvironment FromProcess() =>
-        new(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable) { HandleTerminationSignals = true };
+        new(Console.Out, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable) { HandleTerminationSignals = true, In = Console.In };
 }

@@ -16,6 +16,7 @@ internal static class CostGuardCli
         root.Subcommands.Add(EnforceCommand.Create(env));
         root.Subcommands.Add(AuditCommand.Create(env));
         root.Subcommands.Add(AlertsCommand.Create(env));
+        root.Subcommands.Add(EventCommand.Create(env));
         return root;
     }
 

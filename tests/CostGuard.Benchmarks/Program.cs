@@ -11,6 +11,14 @@ if (args is ["--generate-trace", ..])
     return 0;
 }
 
+// `--launch-report` runs one round of 100 concurrent launches and prints requests per event, latency and retries.
+if (args is ["--launch-report"])
+{
+    await using var fleet = new LaunchFleet();
+    Console.WriteLine((await fleet.RunAsync().ConfigureAwait(false)).Describe());
+    return 0;
+}
+
 // `--once` runs each simulate benchmark a single time with a stopwatch: a quick look, not a measurement.
 if (args is ["--once", ..])
 {

@@ -18,6 +18,8 @@ internal static class ActionTexts
             "Stopped because the account reached its monthly GPU spend cap.", null),
         (ActionKind.Stop, ActionReason.Orphan) => new("orphan-stop", "Orphaned GPU instance stopped", AlertSeverity.Warning,
             "Stopped because it still lacks required tags after the grace period.", OrphanHowTo(policy, willStop: false)),
+        (ActionKind.Stop, ActionReason.UntaggedAtLaunch) => new("untagged-at-launch-stop", "GPU instance stopped at launch: missing required tags", AlertSeverity.Warning,
+            "Stopped as it launched because it lacks required tags (orphans.atLaunch is \"stop\").", OrphanHowTo(policy, willStop: false)),
         (ActionKind.Terminate, ActionReason.Orphan) => new("orphan-reap", "Orphaned GPU instance terminated", AlertSeverity.Critical,
             "Terminated (reaped) because it lacked required tags for the whole grace period.", null),
         (ActionKind.Terminate, _) => new("terminate", "GPU instance terminated", AlertSeverity.Critical, "Terminated.", null),

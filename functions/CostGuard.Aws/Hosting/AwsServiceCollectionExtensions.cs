@@ -34,7 +34,7 @@ public static class AwsServiceCollectionExtensions
         return services;
     }
 
-    private static Func<AWSCredentials>? EnvironmentCredentials(IConfiguration configuration)
+    internal static Func<AWSCredentials>? EnvironmentCredentials(IConfiguration configuration)
     {
         var key = configuration["AWS_ACCESS_KEY_ID"];
         var secret = configuration["AWS_SECRET_ACCESS_KEY"];

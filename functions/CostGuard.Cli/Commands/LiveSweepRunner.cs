@@ -52,10 +52,9 @@ internal static class LiveSweepRunner
             return ExitCodes.InvalidInput;
         }
 
+        await using var disposeServices = services.ConfigureAwait(false);
         var path = statePath ?? SqliteStateStore.DefaultPath();
         var accountLock = act ? await SqliteAccountLock.OpenAsync(path, env.Time, LockHolders.IsGone, cancellationToken).ConfigureAwait(false) : null;
-
-        await using var disposeServices = services.ConfigureAwait(false);
         var sweep = services.GetRequiredService<GuardSweep>();
         await env.Error.WriteLineAsync($"Sweeping {policy.Accounts.Count} account(s) of policy \"{policy.Name}\"...".AsMemory(), cancellationToken).ConfigureAwait(false);
         using var signals = new TerminationSignals(env, cancellationToken);
@@ -70,6 +69,13 @@ internal static class LiveSweepRunner
             // Stopped while reading or deciding: nothing was sent, so there is nothing to record.
             await env.Error.WriteLineAsync("interrupted before acting: nothing was sent".AsMemory(), CancellationToken.None).ConfigureAwait(false);
             return ExitCodes.Interrupted;
+        }
+
+        if (result.Acted)
+        {
+            // Launch events judge against this account's burn ledger: the sweep's inventory is its truth.
+            var ledger = await SqliteBurnLedger.OpenAsync(path, env.Time, CancellationToken.None).ConfigureAwait(false);
+            result = result with { Problems = [.. result.Problems, .. await Launches.LedgerSweepSync.RecordAsync(ledger, policy, result, CancellationToken.None).ConfigureAwait(false)] };
         }
 
         SweepReport.Write(env.Error, result);

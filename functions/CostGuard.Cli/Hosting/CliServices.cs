@@ -1,6 +1,8 @@
 using CostGuard.Alerts;
 using CostGuard.Aws.Hosting;
+using CostGuard.Aws.Launches;
 using CostGuard.Azure.Hosting;
+using CostGuard.Azure.Launches;
 using CostGuard.Hosting;
 using CostGuard.Ports;
 using Microsoft.Extensions.Configuration;
@@ -33,7 +35,9 @@ internal static class CliServices
         services.AddSingleton<IWebhookSettingResolver>(new EnvironmentWebhookSettingResolver(name => configuration[name]));
         services.AddCostGuardCore()
             .AddCostGuardAws()
+            .AddCostGuardAwsLaunch()
             .AddCostGuardAzure(env.ConfigureAzure)
+            .AddCostGuardAzureLaunch(env.ConfigureAzure)
             .AddCostGuardAlerts();
         var provider = services.BuildServiceProvider();
         try

@@ -7,4 +7,7 @@ public enum ActionReason
     BurnCap,
     Orphan,
     Idle,
+
+    /// <summary>A GPU instance launched without the required tags under <c>orphans.atLaunch: "stop"</c>.</summary>
+    UntaggedAtLaunch,
 }

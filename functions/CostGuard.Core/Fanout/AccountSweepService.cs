@@ -28,7 +28,8 @@ public sealed class AccountSweepService(
     CostGuardMetrics metrics,
     TimeProvider time,
     IOptions<GuardOptions> options,
-    ILogger<AccountSweepService> logger)
+    ILogger<AccountSweepService> logger,
+    IBurnLedger? burnLedger = null)
 {
     private readonly GuardOptions _options = options.Value;
 
@@ -93,6 +94,13 @@ public sealed class AccountSweepService(
         finally
         {
             await renewal.StopAsync(renewing).ConfigureAwait(false);
+        }
+
+        if (burnLedger is not null && result.Acted)
+        {
+            // Launch events judge against this ledger; the sweep's inventory is its truth.
+            var ledgerProblems = await Launches.LedgerSweepSync.RecordAsync(burnLedger, policy, result, cancellationToken).ConfigureAwait(false);
+            result = result with { Problems = [.. result.Problems, .. ledgerProblems] };
         }
 
         var problem = SweepProblems.First(result);

@@ -13,4 +13,7 @@ public sealed record OrphanRule
 
     /// <summary>Grace period after the mark before the orphan is terminated; null never terminates.</summary>
     public TimeSpan? TerminateAfter { get; init; }
+
+    /// <summary>Launch events: mark only (default) or stop an untagged GPU launch at once.</summary>
+    public OrphanLaunchAction AtLaunch { get; init; } = OrphanLaunchAction.Mark;
 }

@@ -2,6 +2,7 @@ using CostGuard.Alerts;
 using CostGuard.Aws.Hosting;
 using CostGuard.Azure.Hosting;
 using CostGuard.Fanout;
+using CostGuard.Functions.Launches;
 using CostGuard.Functions.Storage;
 using CostGuard.Hosting;
 using CostGuard.Status;
@@ -28,7 +29,8 @@ public static class FunctionsServiceCollectionExtensions
             .AddCostGuardAzure()
             .AddCostGuardAlerts()
             .AddCostGuardTableState()
-            .AddCostGuardAppStorage();
+            .AddCostGuardAppStorage()
+            .AddCostGuardLaunchEvents();
         return services;
     }
 

@@ -11,7 +11,12 @@ public sealed class FunctionsMetadataTests
         using var doc = JsonDocument.Parse(File.ReadAllText(FindMetadata()));
         var functions = doc.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, Trigger);
 
-        Assert.Equal(["AccountSweep", "AccountSweepPoison", "Status", "StatusPage", "SweepScheduler"], functions.Keys.Order());
+        Assert.Equal(["AccountSweep", "AccountSweepPoison", "EventBridgeEvents", "LaunchEvents", "Status", "StatusPage", "SweepScheduler"], functions.Keys.Order());
+        Assert.Equal(("queueTrigger", "costguard-events", "AzureWebJobsStorage"), (Type(functions["LaunchEvents"]), Text(functions["LaunchEvents"], "queueName"), Text(functions["LaunchEvents"], "connection")));
+        var events = functions["EventBridgeEvents"];
+        Assert.Equal(("httpTrigger", "events/aws"), (Type(events), Text(events, "route")));
+        Assert.Equal("Anonymous", Text(events, "authLevel"), ignoreCase: true);
+        Assert.Equal(["post"], events.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()));
         Assert.Equal(("timerTrigger", "%COSTGUARD_SWEEP_SCHEDULE%"), (Type(functions["SweepScheduler"]), Text(functions["SweepScheduler"], "schedule")));
         Assert.Equal(("queueTrigger", "costguard-sweeps", "AzureWebJobsStorage"), (Type(functions["AccountSweep"]), Text(functions["AccountSweep"], "queueName"), Text(functions["AccountSweep"], "connection")));
         Assert.Equal(("queueTrigger", "costguard-sweeps-poison", "AzureWebJobsStorage"), (Type(functions["AccountSweepPoison"]), Text(functions["AccountSweepPoison"], "queueName"), Text(functions["AccountSweepPoison"], "connection")));

@@ -18,6 +18,7 @@ internal static class PolicySemanticChecks
             DurationChecks.Check(policy, issues);
             AccountChecks.Check(policy, issues);
             SpendCapChecks.Check(policy, issues);
+            OrphanChecks.Check(policy, issues);
             AnomalyChecks.Check(policy, issues);
             AlertChecks.Check(policy, issues);
         }

@@ -71,7 +71,7 @@ internal static class LiveSweepRunner
             return ExitCodes.Interrupted;
         }
 
-        if (result.Acted)
+        if (result.Acting)
         {
             // Launch events judge against this account's burn ledger: the sweep's inventory is its truth.
             var ledger = await SqliteBurnLedger.OpenAsync(path, env.Time, CancellationToken.None).ConfigureAwait(false);

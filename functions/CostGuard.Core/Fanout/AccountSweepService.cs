@@ -96,9 +96,9 @@ public sealed class AccountSweepService(
             await renewal.StopAsync(renewing).ConfigureAwait(false);
         }
 
-        if (burnLedger is not null && result.Acted)
+        if (burnLedger is not null && result.Acting)
         {
-            // Launch events judge against this ledger; the sweep's inventory is its truth.
+            // Launch events judge against this ledger; the inventory of every enforcing sweep is its truth, whether or not it sent anything.
             var ledgerProblems = await Launches.LedgerSweepSync.RecordAsync(burnLedger, policy, result, cancellationToken).ConfigureAwait(false);
             result = result with { Problems = [.. result.Problems, .. ledgerProblems] };
         }

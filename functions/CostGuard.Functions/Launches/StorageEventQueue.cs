@@ -1,18 +1,16 @@
 using Azure.Storage.Queues;
+using CostGuard.Functions.Storage;
 
 namespace CostGuard.Functions.Launches;
 
 /// <summary>The <c>costguard-events</c> queue (Base64 messages, as the queue trigger reads them).</summary>
 internal sealed class StorageEventQueue(QueueClient queue) : IEventQueue
 {
-    private int _created;
+    private readonly CreatedOnce _created = new(token => queue.CreateIfNotExistsAsync(cancellationToken: token));
 
     public async Task EnqueueAsync(string body, CancellationToken cancellationToken)
     {
-        if (Interlocked.CompareExchange(ref _created, 1, 0) == 0)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         await queue.SendMessageAsync(body, cancellationToken).ConfigureAwait(false);
     }

@@ -12,17 +12,14 @@ namespace CostGuard.Functions.Storage;
 /// </summary>
 internal sealed class StoragePolicyVersionStore(BlobContainerClient versions, LazyTable lazy) : IPolicyVersionStore
 {
-    private int _containerCreated;
+    private readonly CreatedOnce _containerCreated = new(token => versions.CreateIfNotExistsAsync(cancellationToken: token));
 
     private const string ActivePartition = "active";
     private const string InvalidPartition = "invalid";
 
     public async Task SaveVersionAsync(string hash, string content, CancellationToken cancellationToken)
     {
-        if (Interlocked.CompareExchange(ref _containerCreated, 1, 0) == 0)
-        {
-            await versions.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
+        await _containerCreated.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         try
         {

@@ -30,7 +30,7 @@ public sealed class AlertItemFactoryTests
 
         Assert.Equal(items.Count, items.Select(i => i.Title).Distinct().Count());
         Assert.Equal(
-            ["cap-warning", "cap-breach", "burn-cap", "anomaly", "exemption-invalid", "action-limit", "guard-failure"],
+            ["cap-warning", "cap-breach", "burn-cap", "anomaly", "exemption-invalid", "action-limit", "guard-failure", "policy-invalid", "guard-unhealthy"],
             items.Select(i => i.Kind));
     }
 

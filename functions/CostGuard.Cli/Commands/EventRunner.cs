@@ -50,14 +50,9 @@ internal static class EventRunner
             return ExitCodes.Failure;
         }
 
-        ServiceProvider services;
-        try
+        var services = await CliServices.BuildOrReportAsync(env, state, "the event was not processed", cancellationToken).ConfigureAwait(false);
+        if (services is null)
         {
-            services = CliServices.Build(env, state);
-        }
-        catch (SettingsException ex)
-        {
-            await env.Error.WriteLineAsync($"error: {ex.Message}; the event was not processed.".AsMemory(), cancellationToken).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 

@@ -41,14 +41,9 @@ internal static class LiveSweepRunner
             return ExitCodes.Failure;
         }
 
-        ServiceProvider services;
-        try
+        var services = await CliServices.BuildOrReportAsync(env, state, "nothing was read or acted on", cancellationToken).ConfigureAwait(false);
+        if (services is null)
         {
-            services = CliServices.Build(env, state);
-        }
-        catch (SettingsException ex)
-        {
-            await env.Error.WriteLineAsync($"error: {ex.Message}; nothing was read or acted on.".AsMemory(), cancellationToken).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 

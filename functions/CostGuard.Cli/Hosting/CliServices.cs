@@ -18,6 +18,23 @@ namespace CostGuard.Cli.Hosting;
 /// </summary>
 internal static class CliServices
 {
+    /// <summary>
+    /// Builds the services, or writes the settings error on stderr (ending with <paramref name="consequence"/>, e.g.
+    /// "nothing was read or acted on") and returns null; the verb then exits with invalid input.
+    /// </summary>
+    public static async Task<ServiceProvider?> BuildOrReportAsync(CliEnvironment env, IStateStore state, string consequence, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Build(env, state);
+        }
+        catch (SettingsException ex)
+        {
+            await env.Error.WriteLineAsync($"error: {ex.Message}; {consequence}.".AsMemory(), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+    }
+
     /// <summary>Builds the services; throws <see cref="SettingsException"/> naming a missing or malformed setting.</summary>
     public static ServiceProvider Build(CliEnvironment env, IStateStore state)
     {

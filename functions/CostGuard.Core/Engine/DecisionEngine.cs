@@ -55,7 +55,7 @@ public sealed class DecisionEngine
     private static AccountSummary EvaluateAccount(EvaluationContext context, AccountSnapshot account, Dictionary<(CloudKind, string), bool> gpuTypes)
     {
         var policy = context.Policy;
-        var gpuInstances = new List<InstanceSnapshot>();
+        var gpuInstances = new List<InstanceSnapshot>(account.Instances.Count);
         foreach (var instance in account.Instances)
         {
             if (instance.State == InstanceState.Terminated)

@@ -16,7 +16,8 @@ internal sealed class RecordingEvaluator
 
     public Plan Evaluate(Policy policy, FleetSnapshot snapshot, DateTimeOffset now, EvaluationFocus? focus)
     {
-        Calls.Add((now, focus, snapshot));
+        // The simulator lends the snapshot for this call only (it reuses it for the next sweep): keep a copy.
+        Calls.Add((now, focus, Copy(snapshot)));
         return new Plan
         {
             PolicyName = policy.Name,
@@ -29,6 +30,13 @@ internal sealed class RecordingEvaluator
             Memory = snapshot.Memory,
         };
     }
+
+    private static FleetSnapshot Copy(FleetSnapshot snapshot) => snapshot with
+    {
+        Accounts = snapshot.Accounts
+            .Select(a => a with { Instances = a.Instances.Select(i => i with { Samples = i.Samples.ToArray() }).ToArray() })
+            .ToArray(),
+    };
 
     public static PlannedAction Stop(FleetSnapshot snapshot, string instance) => new()
     {

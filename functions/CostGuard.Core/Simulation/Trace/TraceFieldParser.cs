@@ -10,7 +10,7 @@ internal static class TraceFieldParser
     public static DateTimeOffset Time(ReadOnlySpan<char> text, long line, string column)
     {
         text = text.Trim();
-        if (TryParseCanonical(text, out var fast))
+        if (IsoTime.TryParseCanonical(text, out var fast))
         {
             return fast;
         }
@@ -157,46 +157,6 @@ internal static class TraceFieldParser
         }
 
         scale = (byte)decimals;
-        return true;
-    }
-
-    // yyyy-MM-ddTHH:mm:ssZ, the form exports write, parsed without the general-purpose parser.
-    private static bool TryParseCanonical(ReadOnlySpan<char> s, out DateTimeOffset time)
-    {
-        time = default;
-        if (s.Length != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
-        {
-            return false;
-        }
-
-        if (!TryDigits(s[..4], out var year) || !TryDigits(s[5..7], out var month) || !TryDigits(s[8..10], out var day)
-            || !TryDigits(s[11..13], out var hour) || !TryDigits(s[14..16], out var minute) || !TryDigits(s[17..19], out var second))
-        {
-            return false;
-        }
-
-        if (month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
-        {
-            return false;
-        }
-
-        time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
-        return true;
-    }
-
-    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
-    {
-        value = 0;
-        foreach (var c in s)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
         return true;
     }
 }

@@ -3,7 +3,7 @@ namespace CostGuard.Simulation.Trace;
 /// <summary>A run of parsed rows handed from the reading thread to the simulating one; recycled, never reallocated.</summary>
 internal sealed class TraceRowBatch
 {
-    public const int Capacity = 512;
+    public const int Capacity = 2048;
 
     public TraceRow[] Rows { get; } = new TraceRow[Capacity];
 

@@ -10,7 +10,7 @@ namespace CostGuard.Simulation.Trace;
 /// </summary>
 internal sealed class TraceRowPipe : IAsyncDisposable
 {
-    private const int BatchesInFlight = 8;
+    private const int BatchesInFlight = 4;
     private readonly Channel<TraceRowBatch> _full = Channel.CreateBounded<TraceRowBatch>(
         new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
 

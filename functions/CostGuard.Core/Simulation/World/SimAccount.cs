@@ -44,6 +44,9 @@ internal sealed class SimAccount
 
     public List<TimelinePoint> Points { get; } = [];
 
+    /// <summary>The instance list handed to the engine, refilled for each evaluation.</summary>
+    public List<InstanceSnapshot> SnapshotBuffer { get; } = [];
+
     public decimal BurnWithout { get; private set; }
 
     public decimal BurnWith { get; private set; }

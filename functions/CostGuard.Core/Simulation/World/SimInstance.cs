@@ -95,11 +95,21 @@ internal sealed class SimInstance
         }
 
         var launch = row.State == TraceState.Running && StateBeforeLastTime != TraceState.Running;
-        if (launch || !Seen)
+        var launchTime = launch || !Seen ? row.Time : LaunchTime;
+
+        // Most rows only add a sample, which the snapshot sees through its live window: it is rebuilt only
+        // when something else about the instance changed.
+        if (!Seen
+            || launchTime != LaunchTime
+            || row.State != TraceState
+            || row.UsdPerHour != UsdPerHour
+            || !string.Equals(row.Region, Region, StringComparison.Ordinal)
+            || !string.Equals(row.Type, Type, StringComparison.Ordinal))
         {
-            LaunchTime = row.Time;
+            _snapshot = null;
         }
 
+        LaunchTime = launchTime;
         Seen = true;
         LastRowTime = row.Time;
         Region = row.Region;
@@ -116,7 +126,6 @@ internal sealed class SimInstance
         // Keep the sample in effect at the window start (the last one at or before it) and every later one.
         _samples.Add(new UtilizationSample(row.Time, row.GpuPercent, row.CpuPercent));
         _samples.TrimBefore(row.Time - window);
-        _snapshot = null;
     }
 
     /// <summary>True when this row time makes a launch: running, and not running (or unseen) at the previous row time.</summary>
@@ -170,6 +179,10 @@ internal sealed class SimInstance
         return null;
     }
 
+    /// <summary>
+    /// The engine's view of this instance, reused across evaluations until a field other than the samples changes.
+    /// Its <see cref="InstanceSnapshot.Samples"/> is the live window: valid for the evaluation it is handed to.
+    /// </summary>
     public InstanceSnapshot Snapshot() => _snapshot ??= new InstanceSnapshot
     {
         Cloud = Account.Cloud,
@@ -186,7 +199,7 @@ internal sealed class SimInstance
         LaunchTime = LaunchTime,
         Tags = Tags,
         UsdPerHour = UsdPerHour,
-        Samples = _samples.View(),
+        Samples = _samples,
     };
 
     private void MergeTags()

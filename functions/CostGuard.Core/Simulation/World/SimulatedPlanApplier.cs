@@ -197,7 +197,9 @@ internal sealed class SimulatedPlanApplier
 
     private static AccountSnapshot Snapshot(SimAccount account, DateTimeOffset now)
     {
-        var instances = new List<InstanceSnapshot>(account.Instances.Count);
+        // The engine keeps nothing of a snapshot past the evaluation, so each account refills one list per sweep.
+        var instances = account.SnapshotBuffer;
+        instances.Clear();
         foreach (var instance in account.Instances)
         {
             if (!instance.IsGone)

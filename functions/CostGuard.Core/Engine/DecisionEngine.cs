@@ -21,7 +21,7 @@ public sealed class DecisionEngine
 
         var context = new EvaluationContext(policy, snapshot.Memory, now, focus);
         var summaries = new List<AccountSummary>();
-        var gpuTypes = new Dictionary<(CloudKind, string), bool>();
+        var gpuTypes = new GpuTypeCache(policy.Gpu);
 
         foreach (var account in snapshot.Accounts)
         {
@@ -52,7 +52,7 @@ public sealed class DecisionEngine
         };
     }
 
-    private static AccountSummary EvaluateAccount(EvaluationContext context, AccountSnapshot account, Dictionary<(CloudKind, string), bool> gpuTypes)
+    private static AccountSummary EvaluateAccount(EvaluationContext context, AccountSnapshot account, GpuTypeCache gpuTypes)
     {
         var policy = context.Policy;
         var gpuInstances = new List<InstanceSnapshot>(account.Instances.Count);
@@ -63,15 +63,8 @@ public sealed class DecisionEngine
                 continue;
             }
 
-            // Non-GPU instances are never touched; the type check is cached because fleets repeat a few types.
-            var key = (instance.Cloud, instance.Type);
-            if (!gpuTypes.TryGetValue(key, out var isGpu))
-            {
-                isGpu = policy.Gpu.IsGpu(instance.Cloud, instance.Type);
-                gpuTypes[key] = isGpu;
-            }
-
-            if (isGpu)
+            // Non-GPU instances are never touched.
+            if (gpuTypes.IsGpu(instance.Cloud, instance.Type))
             {
                 gpuInstances.Add(instance);
             }

@@ -16,20 +16,35 @@ internal static class SpendRuleEvaluator
     /// <summary>Applies the caps and returns the account's burn before and after this plan's stops.</summary>
     public static (decimal Before, decimal After) Evaluate(EvaluationContext context, AccountEvaluation account, EffectiveCaps? caps)
     {
-        // Runs for every account on every sweep: plain loops, no LINQ, until an alert or action is written.
-        var billing = Billing(account.GpuInstances);
-        var before = Sum(billing);
+        // Runs for every account on every sweep (and every simulated one): plain loops over the GPU instances, and
+        // no list, key or text is built until a threshold is crossed.
+        var gpu = account.GpuInstances;
+        var before = Sum(gpu);
         if (caps is null)
         {
-            return (before, BurnAfter(context, billing));
+            return (before, BurnAfter(context, gpu));
         }
 
         var snapshot = account.Account;
+        var burn = BurnAfter(context, gpu);
+        var monthlyReached = caps.MonthlyUsd is { } m && snapshot.MonthToDateUsd >= m;
+        var burnOver = caps.MaxHourlyBurnUsd is { } b && burn > b;
+        if (!monthlyReached && !burnOver && !AnyWarningReached(caps, snapshot.MonthToDateUsd))
+        {
+            // Nothing to say or do; only the over-cap memory may need to forget this account.
+            if (caps.MaxHourlyBurnUsd is not null && context.OverBurnCap.Count > 0)
+            {
+                context.OverBurnCap.Remove(EvaluationContext.AccountKey(snapshot.Cloud, snapshot.Id));
+            }
+
+            return (before, burn);
+        }
+
+        var billing = Billing(gpu);
         var accountKey = EvaluationContext.AccountKey(snapshot.Cloud, snapshot.Id);
         var month = IsoTime.MonthKey(context.Now);
         var cloud = EvaluationContext.CloudName(snapshot.Cloud);
         var candidates = Candidates(context, account, billing);
-        var burn = BurnAfter(context, billing);
 
         if (caps.MonthlyUsd is { } monthly)
         {
@@ -137,6 +152,24 @@ internal static class SpendRuleEvaluator
         return (before, BurnAfter(context, billing));
     }
 
+    private static bool AnyWarningReached(EffectiveCaps caps, decimal monthToDate)
+    {
+        if (caps.MonthlyUsd is not { } monthly)
+        {
+            return false;
+        }
+
+        foreach (var percent in caps.WarnAtPercent)
+        {
+            if (monthToDate >= monthly * percent / 100m)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static List<InstanceSnapshot> Billing(IReadOnlyList<InstanceSnapshot> gpuInstances)
     {
         var billing = new List<InstanceSnapshot>(gpuInstances.Count);
@@ -165,24 +198,29 @@ internal static class SpendRuleEvaluator
         return candidates;
     }
 
-    // Summed in list order from 0m, exactly as Enumerable.Sum did (decimal results keep the same scale).
-    private static decimal Sum(List<InstanceSnapshot> instances)
+    // Billing instances summed in list order from 0m, exactly as Enumerable.Sum did (decimal results keep the same scale).
+    private static decimal Sum(IReadOnlyList<InstanceSnapshot> instances)
     {
         var sum = 0m;
-        foreach (var instance in instances)
+        for (var i = 0; i < instances.Count; i++)
         {
-            sum += instance.UsdPerHour;
+            var instance = instances[i];
+            if (instance.IsBilling)
+            {
+                sum += instance.UsdPerHour;
+            }
         }
 
         return sum;
     }
 
-    private static decimal BurnAfter(EvaluationContext context, List<InstanceSnapshot> billing)
+    private static decimal BurnAfter(EvaluationContext context, IReadOnlyList<InstanceSnapshot> instances)
     {
         var sum = 0m;
-        foreach (var instance in billing)
+        for (var i = 0; i < instances.Count; i++)
         {
-            if (!context.IsDisrupted(instance))
+            var instance = instances[i];
+            if (instance.IsBilling && !context.IsDisrupted(instance))
             {
                 sum += instance.UsdPerHour;
             }

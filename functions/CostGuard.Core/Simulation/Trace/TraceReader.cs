@@ -92,6 +92,33 @@ public sealed class TraceReader : IDisposable
     /// </summary>
     internal bool Read(CancellationToken cancellationToken)
     {
+        if (!Next(cancellationToken))
+        {
+            return false;
+        }
+
+        Accept();
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="Read(CancellationToken)"/> into <paramref name="rows"/>[<paramref name="index"/>] instead of
+    /// <see cref="Current"/>: the row is copied once, straight into the batch the simulating thread takes.
+    /// </summary>
+    internal bool ReadInto(TraceRow[] rows, int index, CancellationToken cancellationToken)
+    {
+        if (!Next(cancellationToken))
+        {
+            return false;
+        }
+
+        rows[index] = ParseRow(_csv!.Current, _columns!);
+        RowsRead++;
+        return true;
+    }
+
+    private bool Next(CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
@@ -101,17 +128,12 @@ public sealed class TraceReader : IDisposable
                 _columns = TraceColumns.FromHeader(NextRecord() ? _csv.Current : throw Empty());
             }
 
-            if (!NextRecord())
-            {
-                return false;
-            }
+            return NextRecord();
         }
         catch (InvalidDataException ex)
         {
             throw Corrupt(ex);
         }
-
-        return Accept();
     }
 
     private bool Accept()

@@ -69,9 +69,9 @@ internal sealed class TraceRowPipe : IAsyncDisposable
         {
             var reader = _reader;
             var batch = Take();
-            while (reader.Read(cancellationToken))
+            while (reader.ReadInto(batch.Rows, batch.Count, cancellationToken))
             {
-                batch.Rows[batch.Count++] = reader.Current;
+                batch.Count++;
                 if (batch.Count == TraceRowBatch.Capacity)
                 {
                     batch.Fraction = Fraction(stream);

@@ -4,12 +4,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CostGuard.Alerts;
 
-/// <summary>Registers the Slack/Teams notifier for the Functions app (the CLI constructs it directly).</summary>
+/// <summary>Registers the Slack/Teams senders for both composition roots (the Functions app and the CLI).</summary>
 public static class AlertsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IAlertNotifier"/>. An <see cref="IAlertLedger"/> must be registered by the state store.
-    /// The HttpClient's default request logging is removed: it logs the request URI, which is the webhook secret.
+    /// Adds <see cref="IAlertNotifier"/> and the <see cref="AlertTestSender"/> of <c>costguard alerts test</c>. The notifier
+    /// needs an <see cref="IAlertLedger"/>, registered by the state store; the test sender needs none. A host that reads its
+    /// settings elsewhere than the process environment registers its <see cref="IWebhookSettingResolver"/> first.
+    /// The HttpClients' default request logging is removed: it logs the request URI, which is the webhook secret.
     /// </summary>
     public static IServiceCollection AddCostGuardAlerts(this IServiceCollection services, AlertNotifierOptions? options = null)
     {
@@ -17,6 +19,8 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton(options ?? new AlertNotifierOptions());
         services.TryAddSingleton<IWebhookSettingResolver, EnvironmentWebhookSettingResolver>();
         services.AddHttpClient<IAlertNotifier, AlertNotifier>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .RemoveAllLoggers();
+        services.AddHttpClient<AlertTestSender>(http => http.Timeout = TimeSpan.FromSeconds(30))
             .RemoveAllLoggers();
         return services;
     }

@@ -1,3 +1,4 @@
+using CostGuard.Json;
 using Microsoft.Extensions.Options;
 
 namespace CostGuard.Aws.Hosting;
@@ -10,7 +11,7 @@ internal sealed class AwsSettingsValidator : IValidateOptions<AwsSettings>
         var errors = options.Endpoints()
             .Where(e => !string.IsNullOrWhiteSpace(e.Value)
                 && !(Uri.TryCreate(e.Value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
-            .Select(e => $"{e.Setting} must be an absolute http(s) URL such as https://ec2.us-east-1.amazonaws.com (got '{e.Value}')")
+            .Select(e => $"{e.Setting} must be an absolute http(s) URL such as https://ec2.us-east-1.amazonaws.com (got '{EndpointRedaction.Redact(e.Value!.Trim())}')")
             .ToList();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

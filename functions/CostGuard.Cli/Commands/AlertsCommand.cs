@@ -3,6 +3,7 @@ using System.Text.Json;
 using CostGuard.Alerts;
 using CostGuard.Policies.Loading;
 using CostGuard.Cli.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CostGuard.Cli.Commands;
 
@@ -45,14 +46,14 @@ internal static class AlertsCommand
             return ExitCodes.InvalidInput;
         }
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var sender = new AlertTestSender(
-            http,
-            new EnvironmentWebhookSettingResolver(env.GetVariable),
-            env.Time,
-            new AlertNotifierOptions(),
-            new StderrLogger<AlertTestSender>(env.Error));
-        var report = await sender.SendAsync(policy, cancellationToken).ConfigureAwait(false);
+        var services = await CliServices.ForAlertsAsync(env, "no test alert was sent", cancellationToken).ConfigureAwait(false);
+        if (services is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        await using var disposeServices = services.ConfigureAwait(false);
+        var report = await services.GetRequiredService<AlertTestSender>().SendAsync(policy, cancellationToken).ConfigureAwait(false);
 
         foreach (var result in report.Results)
         {

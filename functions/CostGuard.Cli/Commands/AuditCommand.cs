@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using CostGuard.Cli.Hosting;
 using CostGuard.Ports;
 using CostGuard.Time;
 
@@ -44,7 +45,14 @@ internal static class AuditCommand
             since = parsed;
         }
 
-        var store = await LiveSweepRunner.OpenStateAsync(env, statePath, cancellationToken).ConfigureAwait(false);
+        var services = await CliServices.ForStateAsync(env, statePath, "nothing was read", cancellationToken).ConfigureAwait(false);
+        if (services is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        await using var disposeServices = services.ConfigureAwait(false);
+        var store = await CliServices.OpenStateAsync(env, services, cancellationToken).ConfigureAwait(false);
         if (store is null)
         {
             return ExitCodes.Failure;

@@ -5,7 +5,6 @@ using CostGuard.Launches;
 using CostGuard.Launches.Events;
 using CostGuard.Policies.Loading;
 using CostGuard.Ports;
-using CostGuard.State;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CostGuard.Cli.Commands;
@@ -44,27 +43,19 @@ internal static class EventRunner
             return ExitCodes.InvalidInput;
         }
 
-        var state = await LiveSweepRunner.OpenStateAsync(env, statePath, cancellationToken).ConfigureAwait(false);
-        if (state is null)
-        {
-            return ExitCodes.Failure;
-        }
-
-        var services = await CliServices.BuildOrReportAsync(env, state, "the event was not processed", cancellationToken).ConfigureAwait(false);
+        var services = await CliServices.ForSweepsAsync(env, statePath, "the event was not processed", cancellationToken).ConfigureAwait(false);
         if (services is null)
         {
             return ExitCodes.InvalidInput;
         }
 
         await using var disposeServices = services.ConfigureAwait(false);
-        var ledger = await SqliteBurnLedger.OpenAsync(statePath ?? SqliteStateStore.DefaultPath(), env.Time, cancellationToken).ConfigureAwait(false);
-        var processor = new LaunchProcessor(
-            services.GetServices<IInstanceReader>(),
-            services.GetServices<ICloudFleetProvider>(),
-            ledger,
-            state,
-            services.GetService<IAlertNotifier>(),
-            env.Time);
+        if (await CliServices.OpenStateAsync(env, services, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return ExitCodes.Failure;
+        }
+
+        var processor = services.GetRequiredService<LaunchProcessor>();
 
         var results = new List<LaunchResult>();
         var exit = ExitCodes.Success;

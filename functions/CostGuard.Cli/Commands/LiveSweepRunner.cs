@@ -2,7 +2,6 @@ using CostGuard.Cli.Hosting;
 using CostGuard.Cli.Output;
 using CostGuard.Policies.Loading;
 using CostGuard.Ports;
-using CostGuard.State;
 using CostGuard.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +9,7 @@ namespace CostGuard.Cli.Commands;
 
 /// <summary>
 /// The live path of <c>plan</c> (no --snapshot) and of <c>enforce</c>: one sweep over the policy's accounts
-/// through the cloud providers, with the SQLite state store.
+/// through the cloud providers, with the SQLite state store, all taken from the CLI's composition (<see cref="CliServices"/>).
 /// </summary>
 internal static class LiveSweepRunner
 {
@@ -35,21 +34,19 @@ internal static class LiveSweepRunner
             return ExitCodes.InvalidInput;
         }
 
-        var state = await OpenStateAsync(env, statePath, cancellationToken).ConfigureAwait(false);
-        if (state is null)
-        {
-            return ExitCodes.Failure;
-        }
-
-        var services = await CliServices.BuildOrReportAsync(env, state, "nothing was read or acted on", cancellationToken).ConfigureAwait(false);
+        var services = await CliServices.ForSweepsAsync(env, statePath, "nothing was read or acted on", cancellationToken).ConfigureAwait(false);
         if (services is null)
         {
             return ExitCodes.InvalidInput;
         }
 
         await using var disposeServices = services.ConfigureAwait(false);
-        var path = statePath ?? SqliteStateStore.DefaultPath();
-        var accountLock = act ? await SqliteAccountLock.OpenAsync(path, env.Time, LockHolders.IsGone, cancellationToken).ConfigureAwait(false) : null;
+        if (await CliServices.OpenStateAsync(env, services, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return ExitCodes.Failure;
+        }
+
+        var accountLock = act ? services.GetRequiredService<IAccountLock>() : null;
         var sweep = services.GetRequiredService<GuardSweep>();
         await env.Error.WriteLineAsync($"Sweeping {policy.Accounts.Count} account(s) of policy \"{policy.Name}\"...".AsMemory(), cancellationToken).ConfigureAwait(false);
         using var signals = new TerminationSignals(env, cancellationToken);
@@ -69,7 +66,7 @@ internal static class LiveSweepRunner
         if (result.Acting)
         {
             // Launch events judge against this account's burn ledger: the sweep's inventory is its truth.
-            var ledger = await SqliteBurnLedger.OpenAsync(path, env.Time, CancellationToken.None).ConfigureAwait(false);
+            var ledger = services.GetRequiredService<IBurnLedger>();
             result = result with { Problems = [.. result.Problems, .. await Launches.LedgerSweepSync.RecordAsync(ledger, policy, result, CancellationToken.None).ConfigureAwait(false)] };
         }
 
@@ -80,19 +77,5 @@ internal static class LiveSweepRunner
         }
 
         return result.Interrupted || signals.Signalled ? ExitCodes.Interrupted : result.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
-    }
-
-    internal static async Task<SqliteStateStore?> OpenStateAsync(CliEnvironment env, string? statePath, CancellationToken cancellationToken)
-    {
-        var path = statePath ?? SqliteStateStore.DefaultPath();
-        try
-        {
-            return await SqliteStateStore.OpenAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            await env.Error.WriteLineAsync($"error: cannot open the state file {path}: {ex.Message}".AsMemory(), cancellationToken).ConfigureAwait(false);
-            return null;
-        }
     }
 }

@@ -77,23 +77,26 @@ public sealed class AccountSweepService(
         {
             result = await RunSweepAsync(message, policy, account, leaseLost.Token).ConfigureAwait(false);
         }
+        catch (Exception ex) when (!renewal.Lost)
+        {
+            // Recorded before rethrowing: the poison handler names this error once the queue gives up on the message.
+            await RecordAsync(message, policy, succeeded: false, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
         catch (Exception ex)
         {
-            var error = leaseLost.IsCancellationRequested && !cancellationToken.IsCancellationRequested
-                ? "the account lease was lost while the sweep worked"
-                : $"{ex.GetType().Name}: {ex.Message}";
-            if (renewal.Lost)
-            {
-                Log.LeaseLost(logger, message.Cloud, message.Account, message.SweepId);
-            }
-
-            // Recorded before rethrowing: the poison handler names this error once the queue gives up on the message.
-            await RecordAsync(message, policy, succeeded: false, error, CancellationToken.None).ConfigureAwait(false);
-            throw;
+            throw await LeaseLostAsync(message, policy, ex).ConfigureAwait(false);
         }
         finally
         {
             await renewal.StopAsync(renewing).ConfigureAwait(false);
+        }
+
+        if (renewal.Lost)
+        {
+            // The sweep stopped sending when it learned (calls in flight completed and were audited), so its result is
+            // partial: never ack it as a finished sweep, and leave the status and launch ledger to the new holder.
+            throw await LeaseLostAsync(message, policy, inner: null).ConfigureAwait(false);
         }
 
         if (burnLedger is not null && result.Acting)
@@ -108,6 +111,15 @@ public sealed class AccountSweepService(
         await SaveStatusAsync(message, policy, result, cancellationToken).ConfigureAwait(false);
         Log.AccountSwept(logger, message.SweepId, message.Cloud, message.Account, result.Succeeded ? "succeeded" : "failed", result.Outcomes.Count, result.Plan.Alerts.Count);
         return result.Succeeded ? AccountSweepOutcome.Succeeded : AccountSweepOutcome.Failed;
+    }
+
+    private async Task<AccountLeaseLostException> LeaseLostAsync(SweepMessage message, Policy policy, Exception? inner)
+    {
+        const string Error = "the account lease was lost while the sweep worked; it stopped sending and the message is retried";
+        Log.LeaseLost(logger, message.Cloud, message.Account, message.SweepId);
+        await RecordAsync(message, policy, succeeded: false, Error, CancellationToken.None).ConfigureAwait(false);
+        var text = $"{message.Cloud} account {message.Account}, sweep {message.SweepId}: {Error}";
+        return inner is null ? new AccountLeaseLostException(text) : new AccountLeaseLostException(text, inner);
     }
 
     private Task<SweepResult> RunSweepAsync(SweepMessage message, Policy policy, AccountScope account, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using CostGuard.Fanout;
+using CostGuard.Launches;
 using CostGuard.Ports;
 using CostGuard.Status;
 using CostGuard.Sweeps;
@@ -50,6 +51,22 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<AccountSweepService>(sp, Optional<IAlertNotifier>(sp)));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<PoisonSweepHandler>(sp, Optional<IAlertNotifier>(sp)));
         services.TryAddSingleton<StatusService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The launch-event processor for both composition roots (the <c>event</c> verb and the launch-event function). The
+    /// host registers the burn ledger with its state store and the clouds' instance readers with their adapters.
+    /// </summary>
+    public static IServiceCollection AddCostGuardLaunchProcessor(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new LaunchProcessor(
+            sp.GetServices<IInstanceReader>(),
+            sp.GetServices<ICloudFleetProvider>(),
+            sp.GetRequiredService<IBurnLedger>(),
+            sp.GetRequiredService<IStateStore>(),
+            sp.GetService<IAlertNotifier>(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

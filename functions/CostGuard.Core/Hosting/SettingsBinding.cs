@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,9 +13,14 @@ namespace CostGuard.Hosting;
 /// </summary>
 public static class SettingsBinding
 {
+    /// <summary>
+    /// Reads each property's setting by name. <c>configuration.Bind(options)</c> would bind nothing from a source that
+    /// answers lookups but cannot list its keys (the CLI's environment lookup): the binder only binds an object whose
+    /// section has children it can enumerate, and a malformed setting would then pass unnoticed.
+    /// </summary>
     public static OptionsBuilder<T> BindSettings<T>(this OptionsBuilder<T> builder)
         where T : class =>
-        builder.Configure<IConfiguration>((options, configuration) => configuration.Bind(options));
+        builder.Configure<IConfiguration>(Bind);
 
     /// <summary>Adds options bound from the settings, validated by <typeparamref name="TValidator"/> when the host starts.</summary>
     public static IServiceCollection AddValidatedSettings<T, TValidator>(this IServiceCollection services)
@@ -24,5 +30,26 @@ public static class SettingsBinding
         services.AddOptions<T>().BindSettings().ValidateOnStart();
         services.AddSingleton<IValidateOptions<T>, TValidator>();
         return services;
+    }
+
+    private static void Bind<T>(T options, IConfiguration configuration)
+        where T : class
+    {
+        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.SetMethod is not { IsPublic: true } || property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+
+            var key = property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name;
+            if (configuration[key] is null)
+            {
+                continue; // not set: the property keeps its default
+            }
+
+            // Throws InvalidOperationException "Failed to convert configuration value ... at 'KEY' to type ..." when malformed.
+            property.SetValue(options, configuration.GetValue(property.PropertyType, key));
+        }
     }
 }

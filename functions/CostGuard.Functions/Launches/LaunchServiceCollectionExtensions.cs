@@ -1,6 +1,7 @@
 using CostGuard.Aws.Launches;
 using CostGuard.Azure.Launches;
 using CostGuard.Functions.Hosting;
+using CostGuard.Hosting;
 using CostGuard.Launches;
 using CostGuard.Launches.Events;
 using CostGuard.Ports;
@@ -24,13 +25,7 @@ public static class LaunchServiceCollectionExtensions
         services.TryAddSingleton<IBurnLedger>(sp => new TableBurnLedger(sp.GetService<StorageAccount>() ?? LedgerStorage(sp.GetRequiredService<StorageClients>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILaunchEventParser, EventBridgeParser>());
         services.TryAddSingleton(sp => new LaunchEventReader(sp.GetServices<ILaunchEventParser>()));
-        services.TryAddSingleton(sp => new LaunchProcessor(
-            sp.GetServices<IInstanceReader>(),
-            sp.GetServices<ICloudFleetProvider>(),
-            sp.GetRequiredService<IBurnLedger>(),
-            sp.GetRequiredService<IStateStore>(),
-            sp.GetService<IAlertNotifier>(),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddCostGuardLaunchProcessor();
         services.TryAddSingleton<LaunchEventService>();
         services.TryAddSingleton<EventBridgeIntake>();
         return services;

@@ -8,6 +8,12 @@ public sealed class SqliteStateOptions
     /// <summary>The state file; <see cref="SqliteStateStore.DefaultPath"/> when not set.</summary>
     public string Path { get; set; } = "";
 
+    /// <summary>
+    /// What set <see cref="Path"/>, as start-up errors name it: the setting by default, the CLI's <c>--state</c> when it
+    /// overrides the path (a user who typed <c>--state</c> must not be told to fix a setting they never set).
+    /// </summary>
+    public string PathSource { get; set; } = SettingName;
+
     /// <summary>Tells whether a lock holder named in a lease row is known to be dead (its lease is then taken at once).</summary>
     public Func<string, bool>? IsHolderGone { get; set; }
 }

@@ -8,19 +8,20 @@ internal sealed class SqliteStateOptionsValidator : IValidateOptions<SqliteState
     public ValidateOptionsResult Validate(string? name, SqliteStateOptions options)
     {
         var path = options.Path;
+        var source = string.IsNullOrWhiteSpace(options.PathSource) ? SqliteStateOptions.SettingName : options.PathSource;
         if (string.IsNullOrWhiteSpace(path))
         {
-            return ValidateOptionsResult.Fail($"{SqliteStateOptions.SettingName} is empty: name the SQLite state file.");
+            return ValidateOptionsResult.Fail($"{source} is empty: name the SQLite state file.");
         }
 
         if (path.IndexOfAny(System.IO.Path.GetInvalidPathChars()) >= 0 || path.Contains('\0', StringComparison.Ordinal))
         {
-            return ValidateOptionsResult.Fail($"{SqliteStateOptions.SettingName} '{path}' is not a valid file path.");
+            return ValidateOptionsResult.Fail($"{source} '{path}' is not a valid file path.");
         }
 
         if (Directory.Exists(path))
         {
-            return ValidateOptionsResult.Fail($"{SqliteStateOptions.SettingName} '{path}' is a directory: name a file in it, e.g. {System.IO.Path.Combine(path, "state.db")}.");
+            return ValidateOptionsResult.Fail($"{source} '{path}' is a directory: name a file in it, e.g. {System.IO.Path.Combine(path, "state.db")}.");
         }
 
         var parent = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -28,7 +29,7 @@ internal sealed class SqliteStateOptionsValidator : IValidateOptions<SqliteState
         {
             if (File.Exists(dir))
             {
-                return ValidateOptionsResult.Fail($"{SqliteStateOptions.SettingName} '{path}': '{dir}' is a file, not a folder.");
+                return ValidateOptionsResult.Fail($"{source} '{path}': '{dir}' is a file, not a folder.");
             }
 
             if (Directory.Exists(dir))

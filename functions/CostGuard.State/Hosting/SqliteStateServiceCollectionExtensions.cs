@@ -10,8 +10,8 @@ namespace CostGuard.State.Hosting;
 public static class SqliteStateServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IStateStore"/> (and its parts), <see cref="IAccountLock"/>, <see cref="ISweepBudget"/> and <see cref="ISweepHealthStore"/> in one
-    /// SQLite file: <c>COSTGUARD_STATE_FILE</c> from the registered <see cref="IConfiguration"/>, else the default path;
+    /// Adds <see cref="IStateStore"/> (and its parts), <see cref="IAccountLock"/>, <see cref="ISweepBudget"/>, <see cref="ISweepHealthStore"/> and
+    /// <see cref="IBurnLedger"/> in one SQLite file: <c>COSTGUARD_STATE_FILE</c> from the registered <see cref="IConfiguration"/>, else the default path;
     /// <paramref name="configure"/> (e.g. the CLI's <c>--state</c>) runs last. Validated at start.
     /// </summary>
     public static IServiceCollection AddCostGuardSqliteState(this IServiceCollection services, Action<SqliteStateOptions>? configure = null)
@@ -42,6 +42,8 @@ public static class SqliteStateServiceCollectionExtensions
             EnsureFile(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SqliteStateOptions>>().Value.IsHolderGone, CancellationToken.None).GetAwaiter().GetResult());
         services.TryAddSingleton<ISweepBudget>(sp => SqliteSweepBudget.OpenAsync(PathOf(sp), CancellationToken.None).GetAwaiter().GetResult());
         services.TryAddSingleton<ISweepHealthStore>(sp => SqliteSweepHealthStore.OpenAsync(PathOf(sp), CancellationToken.None).GetAwaiter().GetResult());
+        services.TryAddSingleton<IBurnLedger>(sp => SqliteBurnLedger.OpenAsync(
+            EnsureFile(sp), sp.GetRequiredService<TimeProvider>(), CancellationToken.None).GetAwaiter().GetResult());
         return services;
     }
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace CostGuard.Cli.Commands;
 
 /// <summary>
-/// An endpoint setting may carry credentials (<c>user:password@</c>). Whatever the setting and however it fails, the
-/// password never reaches stderr, <c>--json</c>, the audit log or the guard-failure alert posted to chat.
+/// An endpoint setting may carry credentials (<c>user:password@</c>). A malformed one fails start-up naming the setting,
+/// and the password never reaches stderr, <c>--json</c>, the audit log or chat.
 /// </summary>
 public sealed class EndpointCredentialTests : IAsyncLifetime
 {
@@ -57,19 +57,20 @@ public sealed class EndpointCredentialTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(BadSettings))]
-    public async Task Enforce_EndpointSettingWithCredentials_NeverEchoesThePassword(string setting, string value)
+    public async Task Enforce_EndpointSettingWithCredentials_RejectedAtStartWithoutEchoingThePassword(string setting, string value)
     {
         var (exit, stdout, stderr) = await RunAsync(new() { [setting] = value }, "enforce", "--policy", setting.StartsWith("AWS", StringComparison.Ordinal) ? AwsPolicy : AzurePolicy, "--state", StateFile, "--json");
         var (_, audit, _) = await RunAsync([], "audit", "--state", StateFile, "--json");
         var posted = string.Join('\n', _slack.RequestsTo(SlackPath).Select(r => r.Body));
 
-        Assert.Equal(ExitCodes.Failure, exit);
-        using var doc = JsonDocument.Parse(stdout);
-        var problems = doc.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
-        Assert.Contains(problems, p => p.Contains(setting, StringComparison.Ordinal) && p.Contains("[redacted]@", StringComparison.Ordinal));
+        // Validated at start like every setting: nothing is read, acted on, audited or posted with a bad endpoint.
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Empty(stdout);
+        Assert.Contains(setting, stderr, StringComparison.Ordinal);
         Assert.Contains("[redacted]@", stderr, StringComparison.Ordinal);
-        Assert.Contains("guard-failure", audit, StringComparison.Ordinal);
-        Assert.Contains("[redacted]@", posted, StringComparison.Ordinal);
+        Assert.Contains("nothing was read or acted on", stderr, StringComparison.Ordinal);
+        Assert.Empty(_aws.Requests);
+        Assert.Equal("[]", audit.Trim());
         foreach (var (where, text) in new[] { ("stdout", stdout), ("stderr", stderr), ("audit", audit), ("alert", posted) })
         {
             Assert.False(text.Contains(Password, StringComparison.Ordinal), $"the password reached {where}: {text}");

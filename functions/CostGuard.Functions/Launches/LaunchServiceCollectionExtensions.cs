@@ -30,7 +30,8 @@ public static class LaunchServiceCollectionExtensions
             sp.GetRequiredService<IBurnLedger>(),
             sp.GetRequiredService<IStateStore>(),
             sp.GetService<IAlertNotifier>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<LedgerRebuildOptions>()));
         services.TryAddSingleton<LaunchEventService>();
         services.TryAddSingleton<EventBridgeIntake>();
         return services;

@@ -31,16 +31,30 @@ public sealed class SqliteStateStore : IStateStore
         var store = new SqliteStateStore(path);
         await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await Execute(connection, StateSchema.Create, cancellationToken).ConfigureAwait(false);
-        foreach (var (table, column, definition) in StateSchema.AddedColumns)
+
+        // Several processes may open a new (or older) file at once: probing and adding a column under the write lock
+        // keeps two of them from both adding it ("duplicate column name").
+        await Execute(connection, "BEGIN IMMEDIATE;", cancellationToken).ConfigureAwait(false);
+        try
         {
-            await using var probe = Command(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column", ("$column", column));
-            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            foreach (var (table, column, definition) in StateSchema.AddedColumns)
             {
-                await Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition};", cancellationToken).ConfigureAwait(false);
+                await using var probe = Command(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column", ("$column", column));
+                if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                {
+                    await Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition};", cancellationToken).ConfigureAwait(false);
+                }
             }
+
+            await Execute(connection, StateSchema.AfterColumns, cancellationToken).ConfigureAwait(false);
+            await Execute(connection, "COMMIT;", cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await TryRollbackAsync(connection).ConfigureAwait(false);
+            throw;
         }
 
-        await Execute(connection, StateSchema.AfterColumns, cancellationToken).ConfigureAwait(false);
         return store;
     }
 
@@ -265,6 +279,19 @@ public sealed class SqliteStateStore : IStateStore
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await Execute(connection, "PRAGMA busy_timeout = 5000;", cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    /// <summary>A failed rollback (no transaction left) must not hide the error that caused it.</summary>
+    private static async Task TryRollbackAsync(SqliteConnection connection)
+    {
+        try
+        {
+            await Execute(connection, "ROLLBACK;", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SqliteException)
+        {
+            // The transaction is already gone with the connection's error.
+        }
     }
 
     private static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)

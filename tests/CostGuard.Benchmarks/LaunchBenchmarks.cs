@@ -6,7 +6,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace CostGuard.Benchmarks;
 
 /// <summary>
-/// 100 concurrent launch events of one account through the launch processor (AWS fake over loopback, SQLite ledger).
+/// 100 concurrent launch events of one account through the launch processor (AWS fake over loopback), on the SQLite
+/// ledger and on the Table Storage ledger (Azurite).
 /// Each iteration prints the requests per event, the time from the last event handed in to its decision and the
 /// ledger's conflict retries; <c>--launch-report</c> prints the same for one round without BenchmarkDotNet.
 /// </summary>
@@ -16,8 +17,11 @@ public class LaunchBenchmarks
 {
     private LaunchFleet _fleet = null!;
 
+    [Params(LedgerStore.Sqlite, LedgerStore.Table)]
+    public LedgerStore Store { get; set; }
+
     [GlobalSetup]
-    public void Setup() => _fleet = new LaunchFleet();
+    public void Setup() => _fleet = LaunchFleet.CreateAsync(Store).GetAwaiter().GetResult();
 
     [GlobalCleanup]
     public void Cleanup() => _fleet.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -7,14 +7,20 @@ using CostGuard.Launches;
 using CostGuard.Launches.Events;
 using CostGuard.Policies;
 using CostGuard.Ports;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using CostGuard.State;
+using CostGuard.Storage;
+using CostGuard.Storage.Launches;
+using CostGuard.Storage.Testing.Azurite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CostGuard.Benchmarks;
 
 /// <summary>
 /// 100 concurrent EC2 launches of one account ($21.96/h each, cap $400/h) through the launch processor: the real SDK
-/// against the loopback fake AWS, the SQLite burn ledger (a fresh file per round, as after a sweep).
+/// against the loopback fake AWS, on the SQLite burn ledger (a fresh file per round, as after a sweep) or the Table
+/// Storage one on Azurite (a fresh table per round), where concurrent updates race on the ETag and retry.
 /// </summary>
 internal sealed class LaunchFleet : IAsyncDisposable
 {
@@ -23,9 +29,12 @@ internal sealed class LaunchFleet : IAsyncDisposable
     public static readonly DateTimeOffset Now = new(2026, 1, 15, 12, 2, 0, TimeSpan.Zero);
 
     private readonly List<string> _files = [];
+    private readonly LedgerStore _store;
+    private AzuriteServer? _azurite;
 
-    public LaunchFleet()
+    private LaunchFleet(LedgerStore store)
     {
+        _store = store;
         Cloud = new FakeAwsCloud(() => Now) { BaseAccount = Account };
         Server = new FakeAwsServer(Cloud);
         Policy = new Policy
@@ -35,6 +44,18 @@ internal sealed class LaunchFleet : IAsyncDisposable
             Accounts = [new AccountScope { Cloud = CloudKind.Aws, Id = Account, Regions = ["us-east-1"] }],
             SpendCap = new SpendCapRule { MaxHourlyBurnUsd = 400m },
         };
+    }
+
+    /// <summary>A fleet on the given ledger store; for <see cref="LedgerStore.Table"/> starts Azurite (found as the storage tests find it).</summary>
+    public static async Task<LaunchFleet> CreateAsync(LedgerStore store)
+    {
+        var fleet = new LaunchFleet(store);
+        if (store == LedgerStore.Table)
+        {
+            fleet._azurite = await AzuriteServer.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return fleet;
     }
 
     public FakeAwsCloud Cloud { get; }
@@ -53,9 +74,7 @@ internal sealed class LaunchFleet : IAsyncDisposable
             Cloud.Add(new FakeInstance { Id = id, Account = Account, Region = "us-east-1", Type = "p4d.24xlarge", LaunchTime = Now.AddMinutes(-1) });
         }
 
-        var file = Path.Combine(Path.GetTempPath(), $"costguard-launch-bench-{Guid.NewGuid():N}.db");
-        _files.Add(file);
-        var ledger = await SqliteBurnLedger.OpenAsync(file, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
+        var ledger = await OpenLedgerAsync().ConfigureAwait(false);
         await ledger.UpdateAsync(CloudKind.Aws, Account, _ => new LedgerChange<bool>(new BurnLedgerState { Cloud = CloudKind.Aws, Account = Account, SyncedAt = Now, MonthToDateAsOf = Now }, true), CancellationToken.None).ConfigureAwait(false);
 
         var requests = new ApiRequestCounter();
@@ -86,15 +105,37 @@ internal sealed class LaunchFleet : IAsyncDisposable
         var done = await Task.WhenAll(tasks).ConfigureAwait(false);
         var counts = requests.Snapshot();
         return new LaunchRound(
+            _store,
             done.Select(d => d.Result).ToList(),
             done.Max(d => d.DecidedAt) - lastEnqueued,
             counts.GetValueOrDefault("ec2:DescribeInstances"),
             counts.GetValueOrDefault("ec2:StopInstances") + counts.GetValueOrDefault("ec2:CreateTags"));
     }
 
+    private async Task<IBurnLedger> OpenLedgerAsync()
+    {
+        if (_azurite is { } azurite)
+        {
+            var storage = new StorageAccount(
+                new TableServiceClient(azurite.ConnectionString),
+                new BlobServiceClient(azurite.ConnectionString),
+                new TableStateOptions { TablePrefix = "bench" + Guid.NewGuid().ToString("N")[..10] });
+            return new TableBurnLedger(storage);
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"costguard-launch-bench-{Guid.NewGuid():N}.db");
+        _files.Add(file);
+        return await SqliteBurnLedger.OpenAsync(file, TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync().ConfigureAwait(false);
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync().ConfigureAwait(false);
+        }
+
         foreach (var file in _files)
         {
             foreach (var path in new[] { file, file + "-wal", file + "-shm" })

@@ -11,11 +11,16 @@ if (args is ["--generate-trace", ..])
     return 0;
 }
 
-// `--launch-report` runs one round of 100 concurrent launches and prints requests per event, latency and retries.
+// `--launch-report` runs one round of 100 concurrent launches on each ledger store (SQLite; Table Storage on Azurite, found
+// as the storage tests find it: COSTGUARD_AZURITE or .tools/azurite) and prints requests per event, latency and retries.
 if (args is ["--launch-report"])
 {
-    await using var fleet = new LaunchFleet();
-    Console.WriteLine((await fleet.RunAsync().ConfigureAwait(false)).Describe());
+    foreach (var store in Enum.GetValues<LedgerStore>())
+    {
+        await using var fleet = await LaunchFleet.CreateAsync(store).ConfigureAwait(false);
+        Console.WriteLine((await fleet.RunAsync().ConfigureAwait(false)).Describe());
+    }
+
     return 0;
 }
 

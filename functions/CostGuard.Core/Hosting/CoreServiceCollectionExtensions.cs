@@ -66,7 +66,8 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<IBurnLedger>(),
             sp.GetRequiredService<IStateStore>(),
             sp.GetService<IAlertNotifier>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<LedgerRebuildOptions>()));
         return services;
     }
 

@@ -10,7 +10,7 @@ namespace CostGuard.Launches;
 /// The launch path, shared by the Functions event processor and <c>costguard event</c>: read just the launched
 /// instance (one describe/GET), judge it against the account's ledger in one atomic update, then apply at most the
 /// one action (plus the orphan mark), audit and notify. A missing or stale ledger is first rebuilt from a full read
-/// of the account, judged with the sweep's burn-cap rule.
+/// of the account, judged with the sweep's burn-cap rule, by one event per account (<see cref="LedgerRebuildOptions"/>).
 /// </summary>
 public sealed class LaunchProcessor
 {
@@ -20,6 +20,7 @@ public sealed class LaunchProcessor
     private readonly IStateStore? _state;
     private readonly IAlertNotifier? _notifier;
     private readonly TimeProvider _time;
+    private readonly LedgerRebuilder _rebuilder;
 
     public LaunchProcessor(
         IEnumerable<IInstanceReader> readers,
@@ -27,7 +28,8 @@ public sealed class LaunchProcessor
         IBurnLedger ledger,
         IStateStore? state,
         IAlertNotifier? notifier,
-        TimeProvider time)
+        TimeProvider time,
+        LedgerRebuildOptions? rebuild = null)
     {
         _readers = readers.ToDictionary(r => r.Cloud);
         _providers = providers.ToDictionary(p => p.Cloud);
@@ -35,6 +37,7 @@ public sealed class LaunchProcessor
         _state = state;
         _notifier = notifier;
         _time = time;
+        _rebuilder = new LedgerRebuilder(ledger, _providers, rebuild ?? new LedgerRebuildOptions(), time);
     }
 
     /// <summary>Processes one parsed event. Throws <see cref="LaunchProcessingException"/> when it must be retried.</summary>
@@ -89,7 +92,7 @@ public sealed class LaunchProcessor
         var now = _time.GetUtcNow();
         var enforce = policy.Mode == PolicyMode.Enforce;
         var memory = await LoadMemoryAsync(policy, cancellationToken).ConfigureAwait(false);
-        var rebuild = await RebuildIfStaleAsync(policy, scope, memory, now, enforce, cancellationToken).ConfigureAwait(false);
+        var rebuild = await RebuildIfStaleAsync(policy, scope, memory, enforce, cancellationToken).ConfigureAwait(false);
         if (rebuild?.Stops.FirstOrDefault(s => string.Equals(s.Instance.Id, instance.Id, StringComparison.OrdinalIgnoreCase)) is { } stoppedByRebuild)
         {
             return await FinishAsync(policy, launch, instance, new LaunchVerdict
@@ -127,50 +130,17 @@ public sealed class LaunchProcessor
         return await FinishAsync(policy, launch, instance, update.Result, rebuild, update.ConflictRetries, enforce, now, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<LedgerRebuildOutcome?> RebuildIfStaleAsync(
-        Policy policy, AccountScope scope, GuardMemory memory, DateTimeOffset now, bool enforce, CancellationToken cancellationToken)
+    private async Task<LedgerRebuildOutcome?> RebuildIfStaleAsync(Policy policy, AccountScope scope, GuardMemory memory, bool enforce, CancellationToken cancellationToken)
     {
-        var current = await _ledger.ReadAsync(scope.Cloud, scope.Id, cancellationToken).ConfigureAwait(false);
-        if (!LedgerRebuild.IsStale(current, policy, now))
+        var rebuilt = await _rebuilder.RebuildIfStaleAsync(policy, scope, memory, enforce, cancellationToken).ConfigureAwait(false);
+        if (rebuilt is null || !enforce || rebuilt.Stops.Count == 0)
         {
-            return null;
+            return rebuilt;
         }
 
-        if (!_providers.TryGetValue(scope.Cloud, out var provider))
-        {
-            throw new LaunchProcessingException($"the ledger of {scope.Id} is missing or stale and no {PlanWords.Cloud(scope.Cloud)} provider is configured to rebuild it");
-        }
-
-        var read = await provider.ReadAccountAsync(policy, scope, now, cancellationToken).ConfigureAwait(false);
-        if (!read.Complete || read.Snapshot is null)
-        {
-            throw new LaunchProcessingException(
-                $"the ledger of {scope.Id} is missing or stale and the account's inventory could not be read completely: {string.Join("; ", read.Problems)}");
-        }
-
-        // The sweep's own rule over the whole account: launches the inventory already shows are judged together.
-        var plan = new DecisionEngine().Evaluate(policy, new FleetSnapshot { Accounts = [read.Snapshot], Memory = memory }, now);
-        var stops = plan.Actions.Where(a => a.IsDisruptive && a.Reason is ActionReason.BurnCap or ActionReason.MonthlyCap).ToList();
-        var rebuilt = LedgerRebuild.FromInventory(policy, read.Snapshot, stops, now);
-        var burnBefore = plan.Accounts.Count > 0 ? plan.Accounts[0].BurnUsdPerHour : rebuilt.BurnUsdPerHour;
-        if (!enforce)
-        {
-            return new LedgerRebuildOutcome(rebuilt, stops, [], burnBefore);
-        }
-
-        var won = await _ledger.UpdateAsync(scope.Cloud, scope.Id, latest => LedgerRebuild.IsStale(latest, policy, now)
-            ? new LedgerChange<bool>(rebuilt, true)
-            : new LedgerChange<bool>(null, false), cancellationToken).ConfigureAwait(false);
-        if (!won.Result)
-        {
-            // Another event (or a sweep) rebuilt it first: judge against theirs.
-            return null;
-        }
-
-        var outcomes = stops.Count == 0
-            ? []
-            : await ApplyAllAsync(provider, policy, scope, stops, now, cancellationToken).ConfigureAwait(false);
-        return new LedgerRebuildOutcome(rebuilt, stops, outcomes, burnBefore);
+        // Only the event that wrote the rebuilt ledger applies its stops: the others find them in the ledger.
+        var outcomes = await ApplyAllAsync(_providers[scope.Cloud], policy, scope, rebuilt.Stops, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return rebuilt with { Outcomes = outcomes };
     }
 
     private async Task<IReadOnlyList<ActionOutcome>> ApplyAllAsync(

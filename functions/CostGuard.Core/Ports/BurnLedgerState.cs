@@ -22,6 +22,9 @@ public sealed record BurnLedgerState
 
     public IReadOnlyList<LedgerEntry> Entries { get; init; } = [];
 
+    /// <summary>A launch event rebuilding this (stale) ledger right now; the others wait for it. Null otherwise.</summary>
+    public LedgerRebuildClaim? Rebuild { get; init; }
+
     /// <summary>USD/hour of the running entries.</summary>
     public decimal BurnUsdPerHour
     {

@@ -31,7 +31,7 @@ public abstract class LaunchAppTestBase(AzuriteFixture azurite) : IAsyncLifetime
     {
         Cloud = new FakeAwsCloud(() => Time.GetUtcNow()) { BaseAccount = Account };
         Aws = new FakeAwsServer(Cloud);
-        App = await AppHarness.StartAsync(azurite, Time, Aws, new Dictionary<string, string?> { [EventBridgeIntake.ApiKeySetting] = ApiKey });
+        App = await AppHarness.StartAsync(azurite, Time, Aws, new Dictionary<string, string?> { [EventBridgeIntake.ApiKeySetting] = ApiKey }, ConfigureServices);
         await App.UploadPolicyAsync("launch.json", """
             {
               "name": "launch-guard",
@@ -53,6 +53,11 @@ public abstract class LaunchAppTestBase(AzuriteFixture azurite) : IAsyncLifetime
     {
         await App.DisposeAsync();
         await Aws.DisposeAsync();
+    }
+
+    /// <summary>Test services added to the app after its own (e.g. the rebuild wait's pause, to observe waiters).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     internal void Launch(string id, string type = "p4d.24xlarge") => Cloud.Add(new FakeInstance

@@ -19,9 +19,11 @@ internal sealed class AppHarness : IAsyncDisposable
 {
     private readonly List<ServiceProvider> _providers = [];
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configure;
 
-    private AppHarness(AzuriteFixture azurite, FakeTimeProvider time, FakeAwsServer aws, IDictionary<string, string?>? extra)
+    private AppHarness(AzuriteFixture azurite, FakeTimeProvider time, FakeAwsServer aws, IDictionary<string, string?>? extra, Action<IServiceCollection>? configure)
     {
+        _configure = configure;
         Azurite = azurite;
         Time = time;
         Aws = aws;
@@ -58,9 +60,11 @@ internal sealed class AppHarness : IAsyncDisposable
 
     public BlobContainerClient Policies => new(Azurite.ConnectionString, StorageNames.DefaultPolicyContainer);
 
-    public static async Task<AppHarness> StartAsync(AzuriteFixture azurite, FakeTimeProvider time, FakeAwsServer aws, IDictionary<string, string?>? extra = null)
+    /// <summary><paramref name="configure"/> adds test services (options, hooks) to every instance after the app's own.</summary>
+    public static async Task<AppHarness> StartAsync(
+        AzuriteFixture azurite, FakeTimeProvider time, FakeAwsServer aws, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null)
     {
-        var harness = new AppHarness(azurite, time, aws, extra);
+        var harness = new AppHarness(azurite, time, aws, extra, configure);
         await StorageReset.ClearAsync(azurite.ConnectionString);
         harness.NewInstance();
         return harness;
@@ -76,6 +80,7 @@ internal sealed class AppHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddCostGuardFunctions();
         services.AddSingleton<IAlertNotifier>(Notifier);
+        _configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         _providers.Add(provider);
         return provider;

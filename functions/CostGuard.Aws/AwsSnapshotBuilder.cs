@@ -68,6 +68,9 @@ internal static class AwsSnapshotBuilder
             Id = account.Id,
             MonthToDateUsd = decimal.Round(spend.BilledUsd + LiveBurnSince(instances, spend.BilledUntil ?? IsoTime.MonthStart(now), now), 2),
             SpendAsOf = spend.BilledUntil,
+
+            // A failed Cost Explorer query leaves the billed part unknown, not $0.
+            BilledUsd = spend.Problem is null ? spend.BilledUsd : null,
             Instances = instances,
             DailyUsage = spend.Daily,
         };

@@ -337,20 +337,22 @@ public sealed class AzureFleetProvider : ICloudFleetProvider
                 _problems.Add($"spend: {billing.Problem}");
             }
 
+            var allIds = vms.Select(vm => vm.Id.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
             if (billing.Rows is null || billing.FetchedAt is null)
             {
-                // Spend unknown: SpendAsOf stays null so reports show it; the month-to-date figure is live burn only.
-                return snapshot;
+                // Spend unknown: SpendAsOf and BilledUsd stay null so reports say so; the month-to-date figure is live
+                // burn since the month began only (no rows: nothing billed counted, live from the month start).
+                var live = SpendCalculator.Compute([], snapshot.Instances, allIds, now, now, userTag: null);
+                return snapshot with { MonthToDateUsd = live.MonthToDateUsd };
             }
 
-            var allIds = vms.Select(vm => vm.Id.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
             var figures = SpendCalculator.Compute(billing.Rows, snapshot.Instances, allIds, billing.FetchedAt.Value, now, policy.Anomaly?.UserTag);
             if (figures.CurrencyProblem is not null)
             {
                 _problems.Add(figures.CurrencyProblem);
             }
 
-            return snapshot with { MonthToDateUsd = figures.MonthToDateUsd, SpendAsOf = figures.SpendAsOf, DailyUsage = figures.Days };
+            return snapshot with { MonthToDateUsd = figures.MonthToDateUsd, BilledUsd = figures.BilledUsd, SpendAsOf = figures.SpendAsOf, DailyUsage = figures.Days };
         }
 
         private AccountReadResult Fail(string problem)

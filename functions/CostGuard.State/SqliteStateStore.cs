@@ -148,6 +148,22 @@ public sealed class SqliteStateStore : IStateStore
         return await ReadAuditAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<AuditRecord>> ReadLatestActionsAsync(int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        // The time index read backwards (id is the rowid, so the tie-break needs no sort); stops after `limit` rows.
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            $"SELECT {AuditColumns} FROM audit WHERE kind <> $intent AND action <> $alert ORDER BY time_ms DESC, id DESC LIMIT $limit",
+            ("$intent", AuditKinds.Intent), ("$alert", AuditActions.Alert), ("$limit", limit));
+        return await ReadAuditAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<AuditRecord>> ReadActionsAsync(IReadOnlyCollection<string> actionIds, CancellationToken cancellationToken)
     {
         var records = new List<AuditRecord>();

@@ -51,6 +51,9 @@ public sealed class TableStateStore : IStateStore
     public Task<IReadOnlyList<AuditRecord>> ReadAccountAsync(string cloud, string account, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken) =>
         _audit.ReadAccountAsync(cloud, account, from, to, limit, cancellationToken);
 
+    public Task<IReadOnlyList<AuditRecord>> ReadLatestActionsAsync(int limit, CancellationToken cancellationToken) =>
+        _audit.ReadLatestActionsAsync(limit, cancellationToken);
+
     public Task<IReadOnlyList<AuditRecord>> ReadActionsAsync(IReadOnlyCollection<string> actionIds, CancellationToken cancellationToken) =>
         _audit.ReadActionsAsync(actionIds, cancellationToken);
 

@@ -121,6 +121,7 @@ public sealed class AwsFleetProviderFailureTests
         Assert.True(result.Complete);
         Assert.Contains("non-decimal UnblendedCost.Amount 'lots'", Assert.Single(result.Problems), StringComparison.Ordinal);
         Assert.Null(result.Snapshot!.SpendAsOf);
+        Assert.Null(result.Snapshot.BilledUsd);
 
         // Launched two hours ago at $1.006/h: live burn is the lower bound.
         Assert.Equal(2.01m, result.Snapshot.MonthToDateUsd);

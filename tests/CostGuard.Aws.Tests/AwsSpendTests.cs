@@ -64,6 +64,7 @@ public sealed class AwsSpendTests
 
         // 36 h 2 min since 2026-01-14T00:00Z.
         Assert.Equal(new DateTimeOffset(2026, 1, 14, 0, 0, 0, TimeSpan.Zero), result.Snapshot!.SpendAsOf);
+        Assert.Equal(500m, result.Snapshot.BilledUsd);
         Assert.Equal(decimal.Round(500m + (21.96m * (36m + (2m / 60m))), 2), result.Snapshot.MonthToDateUsd);
     }
 

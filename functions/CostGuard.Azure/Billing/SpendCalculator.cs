@@ -45,7 +45,7 @@ internal static class SpendCalculator
             ? $"Cost Management reports costs in {string.Join(", ", currencies)}, not USD: caps compare them as if they were USD"
             : null;
 
-        return new SpendFigures(decimal.Round(billed + live, 2), asOf, Days(counted, gpuById, today, userTag), currencyProblem);
+        return new SpendFigures(decimal.Round(billed + live, 2), billed, asOf, Days(counted, gpuById, today, userTag), currencyProblem);
     }
 
     private static List<DailyUsage> Days(List<CostRow> counted, Dictionary<string, InstanceSnapshot> gpuById, DateOnly today, string? userTag)

@@ -23,5 +23,8 @@ public sealed record AccountSummary
 
     public DateTimeOffset? SpendAsOf { get; init; }
 
+    /// <summary>The billed part of <see cref="MonthToDateUsd"/> up to <see cref="SpendAsOf"/>; null when unknown.</summary>
+    public decimal? BilledUsd { get; init; }
+
     public required EffectiveCaps Caps { get; init; }
 }

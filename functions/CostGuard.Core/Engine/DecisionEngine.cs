@@ -109,6 +109,7 @@ public sealed class DecisionEngine
             BurnAfterPlanUsdPerHour = burnAfter,
             MonthToDateUsd = account.MonthToDateUsd,
             SpendAsOf = account.SpendAsOf,
+            BilledUsd = account.BilledUsd,
             Caps = caps ?? new EffectiveCaps(null, null, []),
         };
     }

@@ -15,6 +15,12 @@ public sealed record AccountSnapshot
     /// <summary>When the billing data behind <see cref="MonthToDateUsd"/> was current; null when unknown.</summary>
     public DateTimeOffset? SpendAsOf { get; init; }
 
+    /// <summary>
+    /// The billed part of <see cref="MonthToDateUsd"/>: GPU spend the billing data shows this month up to
+    /// <see cref="SpendAsOf"/> (the rest is live burn since). Null when billing was not read or the source gives only the total.
+    /// </summary>
+    public decimal? BilledUsd { get; init; }
+
     public required IReadOnlyList<InstanceSnapshot> Instances { get; init; }
 
     /// <summary>Closed UTC days of GPU spend and active users, for the cost-per-active-user anomaly rule.</summary>

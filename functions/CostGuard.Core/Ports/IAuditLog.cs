@@ -13,6 +13,12 @@ public interface IAuditLog
     /// <summary>Records from <paramref name="since"/> on (all when null), oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<AuditRecord>> ReadAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The newest <paramref name="limit"/> action records (<see cref="AuditActions.Includes"/>: no intents, no alerts) of
+    /// every policy and account, newest first, however old they are. A bounded read: it never scans the whole log.
+    /// </summary>
+    Task<IReadOnlyList<AuditRecord>> ReadLatestActionsAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>The intent and outcome records of these action ids (any order; ids not in the log are simply absent).</summary>
     Task<IReadOnlyList<AuditRecord>> ReadActionsAsync(IReadOnlyCollection<string> actionIds, CancellationToken cancellationToken);
 

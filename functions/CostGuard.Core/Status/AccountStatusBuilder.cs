@@ -20,10 +20,9 @@ internal static class AccountStatusBuilder
             return null;
         }
 
-        // The adapters report month to date as billed + live burn since the billing data's end; split it back so the
-        // page shows both figures (billing lags 8-24 h, so the live part is what makes the figure current).
-        var hours = summary.SpendAsOf is { } asOf && asOf < now ? (decimal)(now - asOf).TotalHours : 0m;
-        var liveSince = Math.Min(summary.MonthToDateUsd, decimal.Round(summary.BurnUsdPerHour * hours, 2));
+        // The adapter split month to date into billed spend (from the billing data, up to its end) and live burn since;
+        // keep both as they are. Without billing data the whole figure is a live estimate and billed stays unknown.
+        var billed = summary.BilledUsd;
         return new AccountStatus
         {
             Policy = policy.Name,
@@ -32,12 +31,15 @@ internal static class AccountStatusBuilder
             SweptAt = now,
             SweepId = message.SweepId,
             BurnUsdPerHour = summary.BurnUsdPerHour,
+
+            // Only what was really done lowers the rate carried forward: a dry-run's plan stops nothing.
+            BurnAfterSweepUsdPerHour = result.Acting ? result.BurnAfter(summary) : summary.BurnUsdPerHour,
             MaxHourlyBurnUsd = summary.Caps.MaxHourlyBurnUsd,
             MonthlyUsd = summary.Caps.MonthlyUsd,
             MonthToDateUsd = summary.MonthToDateUsd,
-            BilledUsd = summary.MonthToDateUsd - liveSince,
-            BilledThrough = summary.SpendAsOf,
-            LiveSinceUsd = liveSince,
+            BilledUsd = billed,
+            BilledThrough = billed is null ? null : summary.SpendAsOf,
+            LiveSinceUsd = Math.Max(0m, summary.MonthToDateUsd - (billed ?? 0m)),
             GpuInstances = summary.GpuInstances,
             OrphanMarks = OrphanMarks(policy, snapshot),
             ExemptionsExpiring = Expiring(policy, snapshot, now),

@@ -12,6 +12,9 @@ public sealed record AccountView
     /// <summary>The last sweep's figures; null before the first sweep that read the account.</summary>
     public AccountStatus? Figures { get; init; }
 
+    /// <summary>Month to date now (billed + live since the billing end); null before the first sweep that read the account.</summary>
+    public MonthToDateView? MonthToDate { get; init; }
+
     public SweepHealth? Health { get; init; }
 
     public TimeSpan? LastSuccessAge { get; init; }

@@ -63,12 +63,7 @@ public static class StatusJson
         Money(w, "burnUsdPerHour", f?.BurnUsdPerHour);
         Money(w, "maxHourlyBurnUsd", f?.MaxHourlyBurnUsd);
         Money(w, "monthlyUsd", f?.MonthlyUsd);
-        w.WriteStartObject("monthToDate");
-        Money(w, "totalUsd", f?.MonthToDateUsd);
-        Money(w, "billedUsd", f?.BilledUsd);
-        Time(w, "billedThrough", f?.BilledThrough);
-        Money(w, "liveSinceUsd", f?.LiveSinceUsd);
-        w.WriteEndObject();
+        WriteMonthToDate(w, view.MonthToDate);
         Time(w, "lastSuccessAt", view.Health?.LastSuccessAt);
         if (view.LastSuccessAge is { } age)
         {
@@ -104,6 +99,21 @@ public static class StatusJson
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteMonthToDate(Utf8JsonWriter w, MonthToDateView? mtd)
+    {
+        w.WriteStartObject("monthToDate");
+        Money(w, "totalUsd", mtd?.TotalUsd);
+        Money(w, "billedUsd", mtd?.BilledUsd);
+        Time(w, "billedThrough", mtd?.BilledThrough);
+        Money(w, "liveSinceUsd", mtd?.LiveSinceUsd);
+        Time(w, "liveFrom", mtd?.LiveFrom);
+        Money(w, "liveBurnUsdPerHour", mtd?.LiveBurnUsdPerHour);
+
+        // Says in words what the total is: billed + live, or (billing data unknown) a live estimate only.
+        w.WriteString("basis", mtd is null ? null : mtd.BillingKnown ? "billed-plus-live" : "live-estimate-only");
         w.WriteEndObject();
     }
 

@@ -66,12 +66,18 @@ public static class StatusPage
         html.Append("<td class=\"acct\">").Append(E(a.Cloud)).Append(' ').Append(E(a.Account)).Append("<br>")
             .Append(a.Stale ? "<span class=\"tag stale\">STALE</span>" : "<span class=\"tag ok\">ok</span>").Append("</td>");
         html.Append("<td>").Append(Bar(f?.BurnUsdPerHour, f?.MaxHourlyBurnUsd, "/h")).Append("</td>");
-        html.Append("<td>").Append(Bar(f?.MonthToDateUsd, f?.MonthlyUsd, string.Empty)).Append("</td>");
+        var mtd = a.MonthToDate;
+        html.Append("<td>").Append(Bar(mtd?.TotalUsd, f?.MonthlyUsd, string.Empty)).Append("</td>");
         html.Append("<td class=\"figure\">");
-        if (f is not null)
+        if (mtd is { BilledUsd: { } billed })
         {
-            html.Append(Usd(f.BilledUsd)).Append(" billed through ").Append(E(f.BilledThrough is { } t ? IsoTime.Format(t) : "unknown"))
-                .Append("<br>+ ").Append(Usd(f.LiveSinceUsd)).Append(" live since");
+            html.Append(Usd(billed)).Append(" billed through ").Append(E(mtd.BilledThrough is { } t ? IsoTime.Format(t) : "unknown"))
+                .Append("<br>+ ").Append(Usd(mtd.LiveSinceUsd)).Append(" live since");
+        }
+        else if (mtd is not null)
+        {
+            html.Append("billed: unknown (no billing data)<br>").Append(Usd(mtd.LiveSinceUsd)).Append(" live estimate only, since ")
+                .Append(E(IsoTime.Format(mtd.LiveFrom)));
         }
 
         html.Append("</td><td>");

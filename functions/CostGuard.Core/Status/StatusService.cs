@@ -17,16 +17,13 @@ public sealed class StatusService(
 {
     public const int ActionsShown = 50;
 
-    /// <summary>How far back the action table looks.</summary>
-    public static readonly TimeSpan ActionsWindow = TimeSpan.FromDays(7);
-
     public async Task<StatusReport> BuildAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var policies = await catalog.ReadInForceAsync(cancellationToken).ConfigureAwait(false);
         var figures = await statuses.ReadAsync(cancellationToken).ConfigureAwait(false);
         var healths = await health.ReadAsync(null, cancellationToken).ConfigureAwait(false);
-        var records = await audit.ReadAsync(now - ActionsWindow, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        var actions = await audit.ReadLatestActionsAsync(ActionsShown, cancellationToken).ConfigureAwait(false);
         var views = policies.Select(p => new PolicyView(
             p.Policy.Name,
             p.BlobName,
@@ -34,11 +31,6 @@ public sealed class StatusService(
             PlanWords.Mode(p.Policy.Mode),
             p.Policy.SweepInterval,
             p.Policy.Accounts.Select(a => View(p, PlanWords.Cloud(a.Cloud), a.Id, figures, healths, now)).ToList())).ToList();
-        var actions = records
-            .Where(r => r.Action != "alert" && r.Kind != AuditKinds.Intent)
-            .OrderByDescending(r => r.Time)
-            .Take(ActionsShown)
-            .ToList();
         return new StatusReport(now, views, actions);
     }
 
@@ -54,6 +46,7 @@ public sealed class StatusService(
             Cloud = cloud,
             Account = account,
             Figures = mine,
+            MonthToDate = mine is null ? null : StatusMonthToDate.At(mine, now),
             Health = health,
             LastSuccessAge = age,
             Stale = age is null || age > staleAfter,

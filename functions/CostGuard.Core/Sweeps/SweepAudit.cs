@@ -35,7 +35,7 @@ internal sealed class SweepAudit(string policy, string sweepId, string mode, boo
                 Account = alert.Account,
                 Region = alert.Instance?.Region,
                 Instance = alert.Instance?.Id,
-                Action = "alert",
+                Action = AuditActions.Alert,
                 Reason = PlanWords.Alert(alert.Kind),
                 Mode = mode,
                 Outcome = alertsRaised ? AuditOutcomes.Raised : AuditOutcomes.Planned,

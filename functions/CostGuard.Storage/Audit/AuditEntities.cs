@@ -4,7 +4,7 @@ using CostGuard.Storage.Tables;
 
 namespace CostGuard.Storage.Audit;
 
-/// <summary>An <see cref="AuditRecord"/> as a table entity: the same properties in all three audit tables, only the keys differ.</summary>
+/// <summary>An <see cref="AuditRecord"/> as a table entity: the same properties in every audit table, only the keys differ.</summary>
 internal static class AuditEntities
 {
     public static TableEntity ToEntity(AuditRecord r, string partitionKey, string rowKey) => new(partitionKey, rowKey)

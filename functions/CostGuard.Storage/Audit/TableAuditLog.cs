@@ -18,8 +18,11 @@ namespace CostGuard.Storage.Audit;
 /// over a time range are one key-range query; open intents of an account are one partition query.</item>
 /// <item><c>&lt;prefix&gt;audittime</c>: every record again, partition = UTC hour, row = ticks|account|kind|id: the
 /// cross-account <see cref="ReadAsync"/> is one range query in time order.</item>
+/// <item><c>&lt;prefix&gt;auditlatest</c>: the action records only (<see cref="AuditActions.Includes"/>), partition = UTC hour
+/// counted down, row = ticks counted down|account|kind|id: table order is newest first, so the status page's last 50
+/// actions are the first rows of one unfiltered query, however long ago they were written.</item>
 /// </list>
-/// Writes go truth first, then the two copies. The copies of a record with an action id have keys derived from the
+/// Writes go truth first, then the copies. The copies of a record with an action id have keys derived from the
 /// stored record, so when a crash falls between the writes, the replay of the same append (queue messages are
 /// at-least-once) finds the truth row, re-inserts the missing copies and duplicates nothing.
 /// </summary>
@@ -28,7 +31,14 @@ internal sealed class TableAuditLog(StorageAccount storage, ILogger? logger = nu
     private const string ActionsTable = "auditactions";
     private const string AccountTable = "audit";
     private const string TimeTable = "audittime";
+    private const string LatestTable = "auditlatest";
     private const int Parallelism = 8;
+
+    /// <summary>
+    /// Pages read at most for <see cref="ReadLatestActionsAsync"/>. Every row of the index matches, so pages are full but for
+    /// the service's partition-range boundaries; the cap only bounds a pathological run of empty continuation pages.
+    /// </summary>
+    private const int LatestMaxPages = 20;
 
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
@@ -82,6 +92,43 @@ internal sealed class TableAuditLog(StorageAccount storage, ILogger? logger = nu
         await InsertAllAsync(accountTable, copies.Values.Select(c => AuditEntities.ToEntity(c.Record, c.Keys.AccountPartition, c.Keys.AccountRow)), cancellationToken).ConfigureAwait(false);
         var timeTable = await storage.TableAsync(TimeTable, cancellationToken).ConfigureAwait(false);
         await InsertAllAsync(timeTable, copies.Values.Select(c => AuditEntities.ToEntity(c.Record, c.Keys.HourPartition, c.Keys.HourRow)), cancellationToken).ConfigureAwait(false);
+        var latest = copies.Values.Where(c => AuditActions.Includes(c.Record)).ToList();
+        if (latest.Count > 0)
+        {
+            var latestTable = await storage.TableAsync(LatestTable, cancellationToken).ConfigureAwait(false);
+            await InsertAllAsync(latestTable, latest.Select(c => AuditEntities.ToEntity(c.Record, c.Keys.LatestPartition, c.Keys.LatestRow)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ReadLatestActionsAsync(int limit, CancellationToken cancellationToken)
+    {
+        var records = new List<AuditRecord>();
+        if (limit <= 0)
+        {
+            return records;
+        }
+
+        var table = await storage.TableAsync(LatestTable, cancellationToken).ConfigureAwait(false);
+        var pages = 0;
+        var query = table.QueryAsync<TableEntity>(filter: (string?)null, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken);
+        await foreach (var page in query.AsPages().ConfigureAwait(false))
+        {
+            foreach (var entity in page.Values)
+            {
+                records.Add(AuditEntities.ToRecord(entity));
+                if (records.Count >= limit)
+                {
+                    return records;
+                }
+            }
+
+            if (++pages >= LatestMaxPages)
+            {
+                break;
+            }
+        }
+
+        return records;
     }
 
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken)

@@ -32,4 +32,7 @@ internal static class TableKeys
 
     /// <summary>Fixed-width ticks: row keys sort as text, so times must too.</summary>
     public static string Ticks(DateTimeOffset time) => time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <summary>Fixed-width ticks counted down from the largest time: ascending keys read newest first.</summary>
+    public static string ReverseTicks(DateTimeOffset time) => (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 }

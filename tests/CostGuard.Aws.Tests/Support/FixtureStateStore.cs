@@ -38,6 +38,14 @@ internal sealed class FixtureStateStore : IStateStore
     public Task<IReadOnlyList<AuditRecord>> ReadAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AuditRecord>>(Audit.Take(limit).ToList());
 
+    public Task<IReadOnlyList<AuditRecord>> ReadLatestActionsAsync(int limit, CancellationToken cancellationToken)
+    {
+        lock (Audit)
+        {
+            return Task.FromResult<IReadOnlyList<AuditRecord>>(Audit.Where(AuditActions.Includes).Reverse().OrderByDescending(r => r.Time).Take(limit).ToList());
+        }
+    }
+
     public Task<IReadOnlyList<AuditRecord>> ReadActionsAsync(IReadOnlyCollection<string> actionIds, CancellationToken cancellationToken)
     {
         var ids = actionIds.ToHashSet(StringComparer.Ordinal);

@@ -38,6 +38,7 @@ public sealed class SpendTests
         // Billing data ends with 15 Nov: live burn 12 h x 3.673 USD/h on top.
         Assert.Equal(188.15m + 44.08m, snapshot.MonthToDateUsd);
         Assert.Equal(new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero), snapshot.SpendAsOf);
+        Assert.Equal(188.15m, snapshot.BilledUsd);
 
         // Two pages (nextLink), each POSTing the same body; the query covers the month to now.
         Assert.Equal(2, h.Counter.Get("azure-costmanagement", "query"));
@@ -109,6 +110,10 @@ public sealed class SpendTests
         Assert.True(result.Complete);
         Assert.Contains(result.Problems, p => p.Contains("QPU", StringComparison.Ordinal));
         Assert.Null(result.Snapshot!.SpendAsOf);
+        Assert.Null(result.Snapshot.BilledUsd);
+
+        // Spend unknown: month to date is the live estimate alone, the GPU VM's 3.673 USD/h since the month began (372 h).
+        Assert.Equal(1366.36m, result.Snapshot.MonthToDateUsd);
         Assert.Equal(4, h.Counter.Get("azure-costmanagement", "query"));
         Assert.Equal(3, h.Delays.Count);
     }

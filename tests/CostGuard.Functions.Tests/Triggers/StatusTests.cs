@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CostGuard.Aws.Testing;
 using CostGuard.Functions.Support;
+using CostGuard.Ports;
 using CostGuard.Storage.Testing.Azurite;
 
 namespace CostGuard.Functions.Triggers;
@@ -39,6 +40,86 @@ public sealed class StatusTests(AzuriteFixture azurite) : AppTestBase(azurite)
         var actions = doc.RootElement.GetProperty("actions").EnumerateArray().ToList();
         Assert.InRange(actions.Count, 1, 50);
         Assert.Contains(actions, a => a.GetProperty("action").GetString() == "stop" && a.GetProperty("instance").GetString() == "i-b1-busy");
+    }
+
+    [Fact]
+    public async Task Status_30MinAfterASweep_MonthToDateIsBilledFromCostExplorerPlusLiveSinceItsEnd()
+    {
+        await SweepFleetWithAccountCDownAsync();
+        Time.Advance(TimeSpan.FromMinutes(30));
+
+        // A fresh function instance: the figures can only come from the status table on Azurite.
+        var accounts = Accounts(await GetAsync<StatusFunction>("status", (f, r) => f.RunAsync(r, CancellationToken.None), App.NewInstance()));
+
+        // A: $400 billed on Jan 10 (closed days through Jan 11 00:00). Live since: g5.xlarge x2 + p4d.24xlarge
+        // ($23.972/h) since their launch at 10:02, up to the sweep at 12:02 = $47.94; the sweep stopped the idle two,
+        // so the 30 min since run at the remaining $1.006/h = $0.503 -> $48.44.
+        var a = accounts[FleetFixture.A].GetProperty("monthToDate");
+        Assert.Equal((400m, "2026-01-11T00:00:00Z"), (a.GetProperty("billedUsd").GetDecimal(), a.GetProperty("billedThrough").GetString()));
+        Assert.Equal((48.44m, 448.44m, 1.006m), (a.GetProperty("liveSinceUsd").GetDecimal(), a.GetProperty("totalUsd").GetDecimal(), a.GetProperty("liveBurnUsdPerHour").GetDecimal()));
+        Assert.Equal("billed-plus-live", a.GetProperty("basis").GetString());
+
+        // B: $1,200 billed through Jan 13; 2 x $1.006/h for 2 h = $4.02 live, then the monthly cap stopped both: no more burn.
+        var b = accounts[FleetFixture.B].GetProperty("monthToDate");
+        Assert.Equal((1200m, "2026-01-13T00:00:00Z"), (b.GetProperty("billedUsd").GetDecimal(), b.GetProperty("billedThrough").GetString()));
+        Assert.Equal((4.02m, 1204.02m, 0m), (b.GetProperty("liveSinceUsd").GetDecimal(), b.GetProperty("totalUsd").GetDecimal(), b.GetProperty("liveBurnUsdPerHour").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task Status_CostExplorerDenied_BilledUnknownAndMonthToDateIsTheLiveEstimateOnly()
+    {
+        // One account: a failed billing fetch leaves its single-flight marker, which a second account's sweep would wait out.
+        await App.UploadPolicyAsync("b.json", """
+            {
+              "name": "account-b",
+              "mode": "enforce",
+              "accounts": [ { "cloud": "aws", "id": "222222222222", "regions": ["us-east-1", "us-west-2"], "roleArn": "arn:aws:iam::222222222222:role/CostGuardReadStop" } ],
+              "idle": { "window": "PT30M", "gpuUtilBelow": 5 },
+              "spendCap": { "perAccount": { "222222222222": { "monthlyUsd": 1000 } } }
+            }
+            """);
+        Aws.Script(
+            r => r.Operation == "GetCostAndUsage",
+            new FakeReply(400, "application/x-amz-json-1.1", """{"__type":"AccessDeniedException","Message":"User is not authorized to perform: ce:GetCostAndUsage"}"""),
+            times: 1000);
+        await TickAsync();
+        foreach (var message in await App.DrainQueueAsync())
+        {
+            await SweepAsync(message);
+        }
+
+        Time.Advance(TimeSpan.FromMinutes(30));
+        var accounts = Accounts(await GetAsync<StatusFunction>("status", (f, r) => f.RunAsync(r, CancellationToken.None)));
+
+        // Live since the month start: 2 x $1.006/h since their launch at 10:02 = $4.02 at the sweep; far from the $1,000 cap,
+        // nothing stopped, so 30 more min at $2.012/h -> $5.03. Billed is unknown, not $0.
+        var b = accounts[FleetFixture.B].GetProperty("monthToDate");
+        Assert.Equal(JsonValueKind.Null, b.GetProperty("billedUsd").ValueKind);
+        Assert.Equal(JsonValueKind.Null, b.GetProperty("billedThrough").ValueKind);
+        Assert.Equal((5.03m, 5.03m), (b.GetProperty("liveSinceUsd").GetDecimal(), b.GetProperty("totalUsd").GetDecimal()));
+        Assert.Equal("2026-01-01T00:00:00Z", b.GetProperty("liveFrom").GetString());
+        Assert.Equal("live-estimate-only", b.GetProperty("basis").GetString());
+    }
+
+    [Fact]
+    public async Task Status_ActionsOlderThanAWeek_LastFiftyNewestFirstStillReachThem()
+    {
+        // 60 actions 9 to 10 days old, none of them within the last week; then a sweep adds 5 more.
+        var old = Enumerable.Range(0, 60).Select(i => new AuditRecord
+        {
+            Time = FleetFixture.Now.AddDays(-9).AddMinutes(-10 * i), Policy = "fleet-fixture", Cloud = "aws", Account = FleetFixture.A,
+            Instance = $"i-old-{i}", Action = "stop", Reason = "idle", Mode = "enforce", Outcome = "applied", Kind = AuditKinds.Outcome, ActionId = $"old-{i}",
+        }).ToList();
+        await App.Audit.AppendAsync(old, CancellationToken.None);
+        await SweepFleetWithAccountCDownAsync();
+
+        var response = await GetAsync<StatusFunction>("status", (f, r) => f.RunAsync(r, CancellationToken.None));
+
+        using var doc = JsonDocument.Parse(response.Text);
+        var actions = doc.RootElement.GetProperty("actions").EnumerateArray().ToList();
+        Assert.Equal(50, actions.Count);
+        Assert.Equal(5, actions.TakeWhile(x => x.GetProperty("time").GetString() == "2026-01-15T12:02:00Z").Count());
+        Assert.Equal(old.Take(45).Select(r => r.Instance), actions.Skip(5).Select(x => x.GetProperty("instance").GetString()));
     }
 
     [Fact]
@@ -82,9 +163,18 @@ public sealed class StatusTests(AzuriteFixture azurite) : AppTestBase(azurite)
         }
     }
 
-    private async Task<TestHttpResponse> GetAsync<TFunction>(string route, Func<TFunction, Microsoft.Azure.Functions.Worker.Http.HttpRequestData, Task<Microsoft.Azure.Functions.Worker.Http.HttpResponseData>> call)
+    private async Task<TestHttpResponse> GetAsync<TFunction>(
+        string route, Func<TFunction, Microsoft.Azure.Functions.Worker.Http.HttpRequestData, Task<Microsoft.Azure.Functions.Worker.Http.HttpResponseData>> call, IServiceProvider? instance = null)
     {
         var request = new TestHttpRequest(new TestFunctionContext("http-1"), $"http://localhost:7071/api/{route}");
-        return (TestHttpResponse)await call(App.Create<TFunction>(), request);
+        return (TestHttpResponse)await call(App.Create<TFunction>(instance), request);
+    }
+
+    private static Dictionary<string, JsonElement> Accounts(TestHttpResponse response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = JsonDocument.Parse(response.Text);
+        var policy = Assert.Single(doc.RootElement.GetProperty("policies").EnumerateArray());
+        return policy.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("account").GetString()!, a => a.Clone());
     }
 }

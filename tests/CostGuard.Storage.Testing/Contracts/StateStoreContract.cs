@@ -181,6 +181,52 @@ public abstract class StateStoreContract
         Assert.Empty(await store.ReadOpenIntentsAsync("p1", "aws", azure, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Audit_ReadLatestActions_120ActionsOver10Days_NewestFiftyNewestFirstReachingPast7Days()
+    {
+        var store = await CreateAsync(Time);
+        string[] accounts = ["111122223333", "444455556666", "0f2d1c4b-5b7e-4c1d-9d0a-3f0e6b7a8c9d"];
+
+        // 40 actions in the last two hours, 80 between 8 and 10 days ago: the newest 50 are the 40 and the 10 newest old ones.
+        var recent = Enumerable.Range(0, 40).Select(i => Action(T0.AddMinutes(-3 * i), $"r{i}", accounts[i % 3], outcome: i % 2 == 0)).ToList();
+        var old = Enumerable.Range(0, 80).Select(i => Action(T0.AddDays(-8).AddMinutes(-30 * i), $"o{i}", accounts[i % 3], outcome: i % 2 == 1)).ToList();
+
+        // Never listed: the intents before outcomes, and alerts newer than every action.
+        var intents = recent.Concat(old).Where(r => r.Kind == AuditKinds.Outcome).Select(r => r with { Kind = AuditKinds.Intent, Outcome = "intent", Time = r.Time.AddSeconds(-30) }).ToList();
+        var alerts = Enumerable.Range(1, 20).Select(i => Decision(T0.AddMinutes(i), $"i-alert{i}") with { Action = AuditActions.Alert, Reason = "cap-warning", Outcome = "sent" }).ToList();
+        await store.AppendAsync([.. old.Take(40), .. intents, .. alerts.Take(10)], CancellationToken.None);
+        await store.AppendAsync([.. recent, .. alerts.Skip(10)], CancellationToken.None);
+        await store.AppendAsync([.. old.Skip(40)], CancellationToken.None);
+
+        var latest = await store.ReadLatestActionsAsync(50, CancellationToken.None);
+
+        Assert.Equal(recent.Concat(old.Take(10)).ToList(), latest);
+        Assert.Contains(latest, r => r.Time < T0.AddDays(-7));
+        Assert.Equal([.. recent.Take(3)], await store.ReadLatestActionsAsync(3, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Audit_ReadLatestActions_FewerThanTheLimitOrEmpty_AllActionsNewestFirst()
+    {
+        var store = await CreateAsync(Time);
+        Assert.Empty(await store.ReadLatestActionsAsync(50, CancellationToken.None));
+        var first = Decision(T0.AddDays(-30), "i-1");
+        var second = Outcome(Intent(T0.AddDays(-2), "a2", "i-2"), T0.AddDays(-2).AddMinutes(1));
+        await store.AppendAsync([first, Intent(T0.AddDays(-2), "a2", "i-2"), second], CancellationToken.None);
+
+        Assert.Equal([second, first], await store.ReadLatestActionsAsync(50, CancellationToken.None));
+        Assert.Empty(await store.ReadLatestActionsAsync(0, CancellationToken.None));
+    }
+
+    private static AuditRecord Action(DateTimeOffset time, string id, string account, bool outcome)
+    {
+        var cloud = account.Contains('-', StringComparison.Ordinal) ? "azure" : "aws";
+        var record = outcome
+            ? Outcome(Intent(time, "action-" + id, "i-" + id, account), time)
+            : Decision(time, "i-" + id, account) with { Mode = "dry-run" };
+        return record with { Cloud = cloud };
+    }
+
     private static PendingDelivery Pending(string id, DateTimeOffset firstFailedAt) => new()
     {
         Id = id, Policy = "team-gpu-guard", Route = "ml-team", Channel = "slack", PayloadJson = "{\"text\":\"hi\"}",

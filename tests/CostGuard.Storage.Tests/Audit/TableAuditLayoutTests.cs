@@ -56,6 +56,48 @@ public sealed class TableAuditLayoutTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AppendAsync_LatestIndex_HoldsOnlyActionsAndTableOrderIsNewestFirstAcrossHoursAndDays()
+    {
+        var account = TestAccounts.Isolated(azurite);
+        var log = new TableAuditLog(account);
+        var intent = Intent(T0.AddDays(-3), "a1", "i-3d");
+        await log.AppendAsync(
+            [
+                Decision(T0.AddDays(-9), "i-9d"), intent, Outcome(intent, T0.AddDays(-3).AddMinutes(1)), Decision(T0, "i-now", account: "444455556666"),
+                Decision(T0.AddHours(-1), "i-1h"), Decision(T0.AddMinutes(5), "i-alert") with { Action = "alert" },
+            ],
+            CancellationToken.None);
+
+        // The raw, unfiltered table order: no client-side sort behind ReadLatestActionsAsync.
+        var table = account.Tables.GetTableClient(account.Options.TablePrefix + "auditlatest");
+        var rows = new List<string?>();
+        await foreach (var row in table.QueryAsync<TableEntity>())
+        {
+            rows.Add(row.GetString("Instance") + "/" + row.GetString("Kind"));
+        }
+
+        Assert.Equal(["i-now/decision", "i-1h/decision", "i-3d/outcome", "i-9d/decision"], rows);
+    }
+
+    [Fact]
+    public async Task AppendAsync_CrashAfterTheTruthRowOfAnOutcome_ReplayRestoresTheLatestCopyOnce()
+    {
+        var account = TestAccounts.Isolated(azurite);
+        var outcome = Outcome(Intent(T0, "a1"), T0.AddMinutes(1));
+        var actions = account.Tables.GetTableClient(account.Options.TablePrefix + "auditactions");
+        await actions.CreateIfNotExistsAsync();
+        await actions.AddEntityAsync(AuditEntities.ToEntity(outcome, "a1", "outcome"));
+        var log = new TableAuditLog(account);
+        var beforeReplay = await log.ReadLatestActionsAsync(10, CancellationToken.None);
+
+        await log.AppendAsync([outcome with { Time = T0.AddMinutes(7) }], CancellationToken.None);
+        await log.AppendAsync([outcome with { Time = T0.AddMinutes(8) }], CancellationToken.None);
+
+        Assert.Empty(beforeReplay);
+        Assert.Equal([outcome], await log.ReadLatestActionsAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ReadOpenIntentsAsync_OutcomeCopyLostInACrash_TheTruthTableStillClosesTheIntent()
     {
         var account = TestAccounts.Isolated(azurite);

@@ -52,6 +52,8 @@ public sealed class DecisionEngine
         };
     }
 
+    private static readonly IReadOnlySet<InstanceSnapshot> NoneExempt = new HashSet<InstanceSnapshot>();
+
     private static AccountSummary EvaluateAccount(EvaluationContext context, AccountSnapshot account, GpuTypeCache gpuTypes)
     {
         var policy = context.Policy;
@@ -70,14 +72,17 @@ public sealed class DecisionEngine
             }
         }
 
-        var exempt = new HashSet<InstanceSnapshot>(ReferenceEqualityComparer.Instance);
+        // Exemptions are rare: the set is made only for an account that has one.
+        HashSet<InstanceSnapshot>? exemptFound = null;
         foreach (var instance in gpuInstances)
         {
             if (ExemptionRuleEvaluator.Evaluate(context, instance) == ExemptionStatus.Exempt)
             {
-                exempt.Add(instance);
+                (exemptFound ??= new HashSet<InstanceSnapshot>(ReferenceEqualityComparer.Instance)).Add(instance);
             }
         }
+
+        IReadOnlySet<InstanceSnapshot> exempt = exemptFound ?? NoneExempt;
 
         foreach (var instance in gpuInstances)
         {

@@ -45,6 +45,20 @@ public sealed record InstanceSnapshot
             return value;
         }
 
+        // Tags are a Dictionary almost always: its struct enumerator spares an allocation per lookup that misses.
+        if (Tags is Dictionary<string, string> dictionary)
+        {
+            foreach (var pair in dictionary)
+            {
+                if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return pair.Value;
+                }
+            }
+
+            return null;
+        }
+
         foreach (var pair in Tags)
         {
             if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase))

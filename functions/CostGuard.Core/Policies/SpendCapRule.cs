@@ -18,7 +18,20 @@ public sealed record SpendCapRule
     /// <summary>The caps in force for one account, after its override.</summary>
     public EffectiveCaps For(string accountId)
     {
-        var match = PerAccount.FirstOrDefault(p => string.Equals(p.Key, accountId, StringComparison.OrdinalIgnoreCase)).Value;
+        // Every account on every sweep asks: a plain loop (the first override in the policy's order wins).
+        AccountCapOverride? match = null;
+        if (PerAccount.Count > 0)
+        {
+            foreach (var pair in PerAccount)
+            {
+                if (string.Equals(pair.Key, accountId, StringComparison.OrdinalIgnoreCase))
+                {
+                    match = pair.Value;
+                    break;
+                }
+            }
+        }
+
         return new EffectiveCaps(
             match?.MonthlyUsd ?? MonthlyUsd,
             match?.MaxHourlyBurnUsd ?? MaxHourlyBurnUsd,

@@ -35,32 +35,37 @@ public sealed class TraceSimulator
         }
     }
 
-    private async Task<SimulationResult> StreamAsync(Policy policy, Func<Stream> openTrace, SimulationOptions options, CancellationToken cancellationToken)
+    // Parsing runs on one dedicated thread and simulating on another, each blocking only when it must wait for the
+    // other; the caller's thread is free meanwhile.
+    private Task<SimulationResult> StreamAsync(Policy policy, Func<Stream> openTrace, SimulationOptions options, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(
+            () => Stream(policy, openTrace, options, cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+    private SimulationResult Stream(Policy policy, Func<Stream> openTrace, SimulationOptions options, CancellationToken cancellationToken)
     {
-        // Parsing runs on another core; this thread only simulates.
         var run = new SimulationRun(policy, options, _evaluator);
-        var pipe = new TraceRowPipe(openTrace(), cancellationToken);
-        await using (pipe.ConfigureAwait(false))
+        using var pipe = new TraceRowPipe(openTrace(), cancellationToken);
+        long rows = 0;
+        while (pipe.Next(cancellationToken) is { } batch)
         {
-            long rows = 0;
-            while (await pipe.NextAsync(cancellationToken).ConfigureAwait(false) is { } batch)
+            for (var i = 0; i < batch.Count; i++)
             {
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    run.Add(batch.Rows[i]);
-                }
-
-                rows += batch.Count;
-                if (rows % ProgressEveryRows < TraceRowBatch.Capacity && batch.Fraction >= 0)
-                {
-                    options.Progress?.Report(batch.Fraction);
-                }
-
-                pipe.Recycle(batch);
+                run.Add(batch.Rows[i]);
             }
 
-            return run.Finish();
+            rows += batch.Count;
+            if (rows % ProgressEveryRows < TraceRowBatch.Capacity && batch.Fraction >= 0)
+            {
+                options.Progress?.Report(batch.Fraction);
+            }
+
+            pipe.Recycle(batch);
         }
+
+        return run.Finish();
     }
 
     private async Task<SimulationResult> SortedAsync(Policy policy, Func<Stream> openTrace, SimulationOptions options, CancellationToken cancellationToken)

@@ -123,6 +123,47 @@ public sealed class TraceSimulatorOutcomeTests
     }
 
     [Fact]
+    public async Task RunAsync_CancelledMidTrace_StopsBothThreadsWithACancellation()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(SortedByTime(LargeTrace()));
+        using var cancel = new CancellationTokenSource();
+        var engine = new RecordingEvaluator((_, _, _) =>
+        {
+            // Cancelled from inside the first sweep, while the reading thread is still ahead with the file.
+            cancel.Cancel();
+            return [];
+        });
+
+        var run = new TraceSimulator(engine.Evaluate).RunAsync(Simulate.Policy(), () => new MemoryStream(bytes), new SimulationOptions(), cancel.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
+    public async Task RunAsync_EngineThrowsWhileTheReaderWaitsForRoom_TheErrorSurfacesAndNothingHangs()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(SortedByTime(LargeTrace()));
+        var engine = new RecordingEvaluator((_, _, _) => throw new InvalidOperationException("engine broke"));
+
+        var run = new TraceSimulator(engine.Evaluate).RunAsync(Simulate.Policy(), () => new MemoryStream(bytes), new SimulationOptions(), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal("engine broke", error.Message);
+    }
+
+    // Many more rows than the batches in flight between the two threads, so the reader is blocked waiting for room.
+    private static string LargeTrace()
+    {
+        var trace = new TraceText();
+        for (var i = 0; i < 40; i++)
+        {
+            trace.Series("2026-11-02T00:00:00Z", "2026-11-06T00:00:00Z", $"i-{i}", _ => "50");
+        }
+
+        return trace.ToString();
+    }
+
+    [Fact]
     public async Task RunAsync_HeaderOnly_IsATraceError()
     {
         await Assert.ThrowsAsync<TraceFormatException>(() => Simulate.RunAsync(Simulate.Policy(), new TraceText()));

@@ -22,7 +22,7 @@ internal static class AnomalyRuleEvaluator
         }
 
         var day = DateOnly.FromDateTime(context.Now.UtcDateTime).AddDays(-1);
-        var usage = account.DailyUsage.FirstOrDefault(d => d.Day == day);
+        var usage = Find(account.DailyUsage, day);
         if (usage is null || usage.SpendUsd < rule.MinDailyUsd)
         {
             return;
@@ -67,4 +67,18 @@ internal static class AnomalyRuleEvaluator
     }
 
     public static decimal CostPerActiveUser(DailyUsage usage) => usage.SpendUsd / Math.Max(1, usage.ActiveUsers);
+
+    // Every account on every sweep looks for yesterday: a plain loop, no closure (the first entry for the day wins).
+    private static DailyUsage? Find(IReadOnlyList<DailyUsage> days, DateOnly day)
+    {
+        for (var i = 0; i < days.Count; i++)
+        {
+            if (days[i].Day == day)
+            {
+                return days[i];
+            }
+        }
+
+        return null;
+    }
 }

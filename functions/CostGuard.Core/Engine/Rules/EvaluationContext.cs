@@ -18,9 +18,15 @@ internal sealed class EvaluationContext
         Policy = policy;
         Now = now;
         Focus = focus;
-        _raised = memory.RaisedAlerts
-            .Where(p => now - p.Value < GuardMemory.Retention)
-            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        _raised = new Dictionary<string, DateTimeOffset>(memory.RaisedAlerts.Count, StringComparer.Ordinal);
+        foreach (var pair in memory.RaisedAlerts)
+        {
+            if (now - pair.Value < GuardMemory.Retention)
+            {
+                _raised.Add(pair.Key, pair.Value);
+            }
+        }
+
         OverBurnCap = new HashSet<string>(memory.AccountsOverBurnCap, StringComparer.Ordinal);
     }
 

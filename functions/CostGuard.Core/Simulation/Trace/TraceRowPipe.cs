@@ -1,68 +1,81 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
-
 namespace CostGuard.Simulation.Trace;
 
 /// <summary>
-/// Reads and parses a trace on one core while the caller simulates on the other: batches of rows flow through a
-/// small bounded channel (memory stays constant) and empty batches flow back for reuse. A trace error surfaces
-/// at the caller only after every row before it, exactly as a single-threaded read would.
+/// Reads and parses a trace on one dedicated thread while another simulates: batches of rows flow through a small
+/// bounded queue (memory stays constant) and empty batches flow back for reuse. Both sides block when they must
+/// wait, rather than hand each batch to the thread pool, whose idle workers would spin on the core the other side
+/// needs. A trace error surfaces at the consumer only after every row before it, as a single-threaded read would.
 /// </summary>
-internal sealed class TraceRowPipe : IAsyncDisposable
+internal sealed class TraceRowPipe : IDisposable
 {
     private const int BatchesInFlight = 4;
-    private readonly Channel<TraceRowBatch> _full = Channel.CreateBounded<TraceRowBatch>(
-        new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
-
-    private readonly ConcurrentQueue<TraceRowBatch> _empty = new();
+    private readonly object _gate = new();
+    private readonly Queue<TraceRowBatch> _full = new(BatchesInFlight);
+    private readonly Stack<TraceRowBatch> _empty = new(BatchesInFlight + 2);
     private readonly CancellationTokenSource _stop;
-    private readonly Task _producer;
+    private readonly CancellationTokenRegistration _wakeOnStop;
+    private readonly Thread _producer;
 
-    // Closed only when the caller is done, as a single-threaded read would: the file stays open for the whole run.
+    // Closed only when the consumer is done, as a single-threaded read would: the file stays open for the whole run.
     private readonly TraceReader _reader;
+    private bool _produced;
+    private Exception? _error;
 
     public TraceRowPipe(Stream stream, CancellationToken cancellationToken)
     {
         _reader = TraceReader.Open(stream);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _producer = Task.Factory.StartNew(() => Produce(stream, _stop.Token), _stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _wakeOnStop = _stop.Token.Register(WakeAll);
+        _producer = new Thread(() => Produce(stream, _stop.Token)) { IsBackground = true, Name = "costguard trace reader" };
+        _producer.Start();
     }
 
     /// <summary>The next batch, or null at the end of the trace; throws the reader's error in row order.</summary>
-    public async ValueTask<TraceRowBatch?> NextAsync(CancellationToken cancellationToken)
+    public TraceRowBatch? Next(CancellationToken cancellationToken)
     {
-        if (await _full.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) && _full.Reader.TryRead(out var batch))
+        lock (_gate)
         {
-            return batch;
+            while (_full.Count == 0 && !_produced)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                _stop.Token.ThrowIfCancellationRequested();
+                Monitor.Wait(_gate);
+            }
+
+            if (_full.TryDequeue(out var batch))
+            {
+                Monitor.PulseAll(_gate);
+                return batch;
+            }
         }
 
-        await _producer.ConfigureAwait(false);
+        if (_error is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_error);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         return null;
     }
 
     public void Recycle(TraceRowBatch batch)
     {
         batch.Count = 0;
-        _empty.Enqueue(batch);
+        lock (_gate)
+        {
+            _empty.Push(batch);
+        }
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _producer.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // Either NextAsync already threw this, or the caller is leaving with its own error, which must win.
-        }
-
+        _stop.Cancel();
+        _producer.Join();
+        _wakeOnStop.Dispose();
         _stop.Dispose();
         _reader.Dispose();
     }
 
-    // Runs on its own thread, so it may block: reading blocking is cheaper per row than an await.
     private void Produce(Stream stream, CancellationToken cancellationToken)
     {
         try
@@ -86,22 +99,52 @@ internal sealed class TraceRowPipe : IAsyncDisposable
                 Send(batch, cancellationToken);
             }
         }
+        catch (Exception ex)
+        {
+            // Handed to the consumer after the rows before it; a cancellation is the consumer's own doing.
+            _error = ex;
+        }
         finally
         {
-            _full.Writer.TryComplete();
+            lock (_gate)
+            {
+                _produced = true;
+                Monitor.PulseAll(_gate);
+            }
         }
     }
 
     private void Send(TraceRowBatch batch, CancellationToken cancellationToken)
     {
-        while (!_full.Writer.TryWrite(batch))
+        lock (_gate)
         {
-            // The simulating side is behind: wait for room (bounded memory), on this dedicated thread.
-            _full.Writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
+            // The simulating side is behind: wait for room (bounded memory).
+            while (_full.Count >= BatchesInFlight)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Monitor.Wait(_gate);
+            }
+
+            _full.Enqueue(batch);
+            Monitor.PulseAll(_gate);
         }
     }
 
-    private TraceRowBatch Take() => _empty.TryDequeue(out var batch) ? batch : new TraceRowBatch();
+    private TraceRowBatch Take()
+    {
+        lock (_gate)
+        {
+            return _empty.TryPop(out var batch) ? batch : new TraceRowBatch();
+        }
+    }
+
+    private void WakeAll()
+    {
+        lock (_gate)
+        {
+            Monitor.PulseAll(_gate);
+        }
+    }
 
     private static double Fraction(Stream stream) =>
         stream.CanSeek && stream.Length > 0 ? (double)stream.Position / stream.Length : -1;

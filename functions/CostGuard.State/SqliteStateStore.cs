@@ -9,26 +9,36 @@ namespace CostGuard.State;
 
 /// <summary>
 /// The laptop state store: billing cache, guard memory, append-only audit log and alert ledger in one
-/// SQLite file. Each call opens its own connection, so concurrent sweeps of one process stay safe.
+/// SQLite file. Each call opens its own connection, so concurrent sweeps of one process stay safe. The billing cache has
+/// no cross-process claim (nothing ever waits on one, so a failed fetch cannot hold anybody up); a failed fetch is
+/// remembered for <see cref="BillingFailureLifetime"/> so the accounts of a sweep do not each repeat a denied call.
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
 {
-    private readonly string _connectionString;
+    /// <summary>How long <see cref="GetAsync"/> answers a key's failed fetch with that failure instead of letting the caller fetch.</summary>
+    public static readonly TimeSpan BillingFailureLifetime = TimeSpan.FromMinutes(1);
 
-    private SqliteStateStore(string path)
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    private SqliteStateStore(string path, TimeProvider time)
     {
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+        _time = time;
     }
 
     /// <summary>The default file: <c>LocalApplicationData/costguard/state.db</c>.</summary>
     public static string DefaultPath() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "costguard", "state.db");
 
-    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
-    public static async Task<SqliteStateStore> OpenAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Opens (creating if needed) the store at <paramref name="path"/> on the system clock.</summary>
+    public static Task<SqliteStateStore> OpenAsync(string path, CancellationToken cancellationToken) => OpenAsync(path, TimeProvider.System, cancellationToken);
+
+    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>; <paramref name="time"/> dates remembered billing failures.</summary>
+    public static async Task<SqliteStateStore> OpenAsync(string path, TimeProvider time, CancellationToken cancellationToken)
     {
         StateFileAccess.Prepare(path);
-        var store = new SqliteStateStore(path);
+        var store = new SqliteStateStore(path, time);
         await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await Execute(connection, StateSchema.Create, cancellationToken).ConfigureAwait(false);
 
@@ -61,21 +71,61 @@ public sealed class SqliteStateStore : IStateStore
     public async Task<CachedBilling?> GetAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, "SELECT payload, fetched_at FROM billing_cache WHERE key = $key", ("$key", key));
+        await using var command = Command(
+            connection,
+            "SELECT c.payload, c.fetched_at, f.problem, f.failed_at FROM (SELECT $key AS key) k LEFT JOIN billing_cache c ON c.key = k.key LEFT JOIN billing_failure f ON f.key = k.key",
+            ("$key", key));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new CachedBilling(reader.GetString(0), ParseTime(reader.GetString(1)))
-            : null;
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var cached = reader.IsDBNull(0) ? null : new CachedBilling(reader.GetString(0), ParseTime(reader.GetString(1)));
+        if (!reader.IsDBNull(2))
+        {
+            // A failure row outlives the last answer only when the fetch after it failed (SetAsync clears it).
+            var failedAt = ParseTime(reader.GetString(3));
+            var age = _time.GetUtcNow() - failedAt;
+            if (age >= TimeSpan.Zero && age < BillingFailureLifetime)
+            {
+                throw new BillingFetchFailedException(reader.GetString(2), failedAt, cached);
+            }
+        }
+
+        return cached;
     }
 
     public async Task SetAsync(string key, CachedBilling value, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(
             connection,
-            "INSERT INTO billing_cache(key, payload, fetched_at) VALUES($key, $payload, $at) ON CONFLICT(key) DO UPDATE SET payload = excluded.payload, fetched_at = excluded.fetched_at",
+            "INSERT INTO billing_cache(key, payload, fetched_at) VALUES($key, $payload, $at) ON CONFLICT(key) DO UPDATE SET payload = excluded.payload, fetched_at = excluded.fetched_at;" +
+            " DELETE FROM billing_failure WHERE key = $key;",
             ("$key", key), ("$payload", value.Payload), ("$at", FormatTime(value.FetchedAt)));
+        command.Transaction = transaction;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ReleaseAsync(string key, string? problem, CancellationToken cancellationToken)
+    {
+        if (problem is null)
+        {
+            return; // no claim to give up: the next caller simply fetches
+        }
+
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = Command(
+                connection,
+                "INSERT INTO billing_failure(key, problem, failed_at) VALUES($key, $problem, $at) ON CONFLICT(key) DO UPDATE SET problem = excluded.problem, failed_at = excluded.failed_at",
+                ("$key", key), ("$problem", problem), ("$at", FormatTime(_time.GetUtcNow())));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException)
+        {
+            // The caller is handling the fetch's own failure; not remembering it only costs one more billing call.
+        }
     }
 
     public async Task<GuardMemory> LoadAsync(string policyName, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ internal static class StateSchema
     public const string Create = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS billing_cache (key TEXT PRIMARY KEY, payload TEXT NOT NULL, fetched_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS billing_failure (key TEXT PRIMARY KEY, problem TEXT NOT NULL, failed_at TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS guard_memory (policy TEXT PRIMARY KEY, json TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS audit (
             id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL, time TEXT NOT NULL, policy TEXT NOT NULL,

@@ -36,6 +36,12 @@ public sealed class TableStateOptions
     /// <summary>How long the instance elected to fetch a billing answer may take before another takes over.</summary>
     public TimeSpan BillingFetchTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a failed billing fetch is remembered: within it every caller of that key gets the failure at once instead
+    /// of calling the billing API again (a denied or throttled Cost Explorer is not asked once per account sweep).
+    /// </summary>
+    public TimeSpan BillingFailureLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often an instance waiting for another's billing fetch looks for the answer.</summary>
     public TimeSpan BillingPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

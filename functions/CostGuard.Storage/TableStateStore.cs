@@ -36,6 +36,8 @@ public sealed class TableStateStore : IStateStore
 
     public Task SetAsync(string key, CachedBilling value, CancellationToken cancellationToken) => _billing.SetAsync(key, value, cancellationToken);
 
+    public Task ReleaseAsync(string key, string? problem, CancellationToken cancellationToken) => _billing.ReleaseAsync(key, problem, cancellationToken);
+
     public Task<GuardMemory> LoadAsync(string policyName, CancellationToken cancellationToken) => _memory.LoadAsync(policyName, cancellationToken);
 
     public Task SaveAsync(string policyName, GuardMemory memory, CancellationToken cancellationToken) => _memory.SaveAsync(policyName, memory, cancellationToken);

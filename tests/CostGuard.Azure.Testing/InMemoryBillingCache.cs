@@ -16,4 +16,6 @@ internal sealed class InMemoryBillingCache : IBillingCache
         Entries[key] = value;
         return Task.CompletedTask;
     }
+
+    public Task ReleaseAsync(string key, string? problem, CancellationToken cancellationToken) => Task.CompletedTask;
 }

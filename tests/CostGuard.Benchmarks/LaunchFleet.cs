@@ -156,5 +156,7 @@ internal sealed class LaunchFleet : IAsyncDisposable
         public Task<CachedBilling?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult<CachedBilling?>(null);
 
         public Task SetAsync(string key, CachedBilling value, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task ReleaseAsync(string key, string? problem, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -141,9 +141,22 @@ internal sealed class SpendReader(CostExplorerClient costExplorer, IBillingCache
             }
         }
 
-        var immutable = await credentials.GetCredentialsAsync().ConfigureAwait(false);
-        var rows = await costExplorer.GetDailyCostAsync(query, immutable, cancellationToken).ConfigureAwait(false);
-        await cache.SetAsync(key, new CachedBilling(JsonSerializer.Serialize(rows), now), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<CostRow> rows;
+        try
+        {
+            var immutable = await credentials.GetCredentialsAsync().ConfigureAwait(false);
+            rows = await costExplorer.GetDailyCostAsync(query, immutable, cancellationToken).ConfigureAwait(false);
+            await cache.SetAsync(key, new CachedBilling(JsonSerializer.Serialize(rows), now), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // End the fetch at once (other instances wait on it) and, unless cancelled, let the failure answer the next
+            // callers for a moment: a denied or throttled Cost Explorer is not asked once per account. Not cancellable:
+            // the release must happen even when the sweep's token has fired.
+            var cancelled = ex is OperationCanceledException && cancellationToken.IsCancellationRequested;
+            await cache.ReleaseAsync(key, cancelled ? null : ex.Message, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
 
         // The in-process memo must not outlive the cache lifetime (the Functions host keeps providers for days).
         _ = ForgetLaterAsync(key);

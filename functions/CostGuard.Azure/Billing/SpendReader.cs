@@ -11,7 +11,20 @@ internal sealed class SpendReader(CostManagementClient client, IBillingCache cac
     public async Task<BillingData> ReadAsync(string subscriptionId, DateTimeOffset from, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = $"azure:costmanagement:{subscriptionId.ToLowerInvariant()}:{from.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-        var cached = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        CachedBilling? cached;
+        try
+        {
+            cached = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BillingFetchFailedException ex)
+        {
+            // This query failed a moment ago (here or in another instance): report that rather than ask again.
+            var lastRows = ex.LastAnswer is { } last ? TryDeserialize(last.Payload) : null;
+            return lastRows is not null
+                ? new BillingData(lastRows, ex.LastAnswer!.FetchedAt, FromCache: true, Problem: $"{ex.Problem} (using billing data from {ex.LastAnswer.FetchedAt:u})")
+                : new BillingData(null, null, FromCache: false, Problem: ex.Problem);
+        }
+
         IReadOnlyList<CostRow>? cachedRows = null;
         if (cached is not null)
         {
@@ -30,10 +43,21 @@ internal sealed class SpendReader(CostManagementClient client, IBillingCache cac
         }
         catch (Exception ex) when (ex is AzureCallException or global::Azure.RequestFailedException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
+            // End the fetch at once (other instances wait on it) and let the failure answer the next callers for a moment.
+            await cache.ReleaseAsync(key, ex.Message, CancellationToken.None).ConfigureAwait(false);
+
             // Fall back to the last answer we had, saying so; without one, spend is unknown.
             return cachedRows is not null
                 ? new BillingData(cachedRows, cached!.FetchedAt, FromCache: true, Problem: $"{ex.Message} (using billing data from {cached.FetchedAt:u})")
                 : new BillingData(null, null, FromCache: false, Problem: ex.Message);
+        }
+        catch (Exception ex)
+        {
+            // Cancelled (the next caller simply fetches) or a failure this reader does not answer for: either way nobody
+            // may wait on its claim. Not cancellable: the release must happen even when the sweep's token has fired.
+            var cancelled = ex is OperationCanceledException && cancellationToken.IsCancellationRequested;
+            await cache.ReleaseAsync(key, cancelled ? null : ex.Message, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -31,7 +31,7 @@ public static class SqliteStateServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStateOptions>, SqliteStateOptionsValidator>());
 
         // The stores open (and migrate) the file once; DI factories are synchronous and SQLite has no sync context to block.
-        services.TryAddSingleton(sp => SqliteStateStore.OpenAsync(PathOf(sp), CancellationToken.None).GetAwaiter().GetResult());
+        services.TryAddSingleton(sp => SqliteStateStore.OpenAsync(PathOf(sp), sp.GetRequiredService<TimeProvider>(), CancellationToken.None).GetAwaiter().GetResult());
         services.TryAddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());
         services.TryAddSingleton<IBillingCache>(sp => sp.GetRequiredService<SqliteStateStore>());
         services.TryAddSingleton<IGuardMemoryStore>(sp => sp.GetRequiredService<SqliteStateStore>());

@@ -51,10 +51,10 @@ internal sealed partial class TableStateOptionsValidator : IValidateOptions<Tabl
             }
         }
 
-        if (options.BillingCacheLifetime <= TimeSpan.Zero || options.BillingFetchTimeout <= TimeSpan.Zero ||
+        if (options.BillingCacheLifetime <= TimeSpan.Zero || options.BillingFetchTimeout <= TimeSpan.Zero || options.BillingFailureLifetime <= TimeSpan.Zero ||
             options.BillingPollInterval <= TimeSpan.Zero || options.BillingPollInterval > options.BillingFetchTimeout)
         {
-            errors.Add("the billing cache lifetime, fetch timeout and poll interval must be positive, the poll interval at most the fetch timeout.");
+            errors.Add("the billing cache lifetime, fetch timeout, failure lifetime and poll interval must be positive, the poll interval at most the fetch timeout.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -14,6 +14,12 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Billing cache '{Key}': the fetch claimed at {ClaimedAt:o} outlived its timeout; taking it over")]
     public static partial void BillingFetchTakenOver(ILogger logger, string key, DateTimeOffset claimedAt);
 
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Debug, Message = "Billing cache '{Key}': the fetch failed at {FailedAt:o}; answering with that failure")]
+    public static partial void BillingFetchRecentlyFailed(ILogger logger, string key, DateTimeOffset failedAt);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Billing cache '{Key}': could not release this instance's fetch claim; others wait for its timeout")]
+    public static partial void BillingReleaseFailed(ILogger logger, string key, Exception exception);
+
     [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "Account lock {Blob}: the lease of '{Holder}' expired at {ExpiredAt:o}; breaking it")]
     public static partial void LockExpiredBroken(ILogger logger, string blob, string holder, DateTimeOffset expiredAt);
 

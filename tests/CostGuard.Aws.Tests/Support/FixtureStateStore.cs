@@ -17,6 +17,8 @@ internal sealed class FixtureStateStore : IStateStore
 
     public Task SetAsync(string key, CachedBilling value, CancellationToken cancellationToken) => _billing.SetAsync(key, value, cancellationToken);
 
+    public Task ReleaseAsync(string key, string? problem, CancellationToken cancellationToken) => _billing.ReleaseAsync(key, problem, cancellationToken);
+
     public Task<GuardMemory> LoadAsync(string policyName, CancellationToken cancellationToken) => Task.FromResult(Memory);
 
     public Task SaveAsync(string policyName, GuardMemory memory, CancellationToken cancellationToken)

@@ -19,4 +19,6 @@ internal sealed class InMemoryBillingCache : IBillingCache
         Writes++;
         return Task.CompletedTask;
     }
+
+    public Task ReleaseAsync(string key, string? problem, CancellationToken cancellationToken) => Task.CompletedTask;
 }

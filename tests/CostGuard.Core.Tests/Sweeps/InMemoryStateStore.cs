@@ -17,6 +17,8 @@ internal sealed class InMemoryStateStore : IStateStore
 
     public Task SetAsync(string key, CachedBilling value, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task ReleaseAsync(string key, string? problem, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<GuardMemory> LoadAsync(string policyName, CancellationToken cancellationToken) =>
         Task.FromResult(Memories.GetValueOrDefault(policyName, GuardMemory.Empty));
 

@@ -7,7 +7,7 @@ public sealed class SqliteStateStoreContractTests : StateStoreContract, IDisposa
 {
     private readonly SqliteFile _file = new();
 
-    protected override async Task<IStateStore> CreateAsync(TimeProvider time) => await SqliteStateStore.OpenAsync(_file.Path, CancellationToken.None);
+    protected override async Task<IStateStore> CreateAsync(TimeProvider time) => await SqliteStateStore.OpenAsync(_file.Path, time, CancellationToken.None);
 
     public void Dispose() => _file.Dispose();
 }

@@ -28,6 +28,52 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task BillingCache_FetchFailed_ReportedAtOnceForAMinuteThenFetchedAgain()
+    {
+        var store = await CreateAsync(Time);
+        var stale = new CachedBilling("[1]", T0.AddHours(-2));
+        await store.SetAsync("aws:ce:1", stale, CancellationToken.None);
+        Assert.Equal(stale, await store.GetAsync("aws:ce:1", CancellationToken.None).WaitAsync(Bound)); // this caller fetches...
+
+        const string problem = "User is not authorized to perform: ce:GetCostAndUsage (ü)\nline 2";
+        await store.ReleaseAsync("aws:ce:1", problem, CancellationToken.None); // ...and fails
+        var failed = await Assert.ThrowsAsync<BillingFetchFailedException>(() => store.GetAsync("aws:ce:1", CancellationToken.None).WaitAsync(Bound));
+        Time.Advance(TimeSpan.FromSeconds(59));
+        var stillFailed = await Assert.ThrowsAsync<BillingFetchFailedException>(() => store.GetAsync("aws:ce:1", CancellationToken.None).WaitAsync(Bound));
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var retried = await store.GetAsync("aws:ce:1", CancellationToken.None).WaitAsync(Bound);
+        await store.SetAsync("aws:ce:1", new CachedBilling("[2]", Time.GetUtcNow()), CancellationToken.None);
+
+        Assert.Equal((problem, T0, stale), (failed.Problem, failed.FailedAt, failed.LastAnswer));
+        Assert.Equal(problem, stillFailed.Problem);
+        Assert.Equal(stale, retried);
+        Assert.Equal(new CachedBilling("[2]", Time.GetUtcNow()), await store.GetAsync("aws:ce:1", CancellationToken.None).WaitAsync(Bound));
+    }
+
+    [Fact]
+    public async Task BillingCache_FetchCancelled_NextCallerFetchesAtOnceWithoutAFailure()
+    {
+        var store = await CreateAsync(Time);
+        Assert.Null(await store.GetAsync("azure:costmanagement:s", CancellationToken.None).WaitAsync(Bound));
+
+        await store.ReleaseAsync("azure:costmanagement:s", null, CancellationToken.None);
+
+        // On the fake clock, which never moves here: a claim left behind would make this wait forever (up to Bound).
+        Assert.Null(await store.GetAsync("azure:costmanagement:s", CancellationToken.None).WaitAsync(Bound));
+    }
+
+    [Fact]
+    public async Task BillingCache_ReleaseWithoutAFetch_ChangesNothing()
+    {
+        var store = await CreateAsync(Time);
+        await store.SetAsync("aws:ce:2", new CachedBilling("[1]", T0), CancellationToken.None);
+
+        await store.ReleaseAsync("aws:ce:2", null, CancellationToken.None);
+
+        Assert.Equal(new CachedBilling("[1]", T0), await store.GetAsync("aws:ce:2", CancellationToken.None).WaitAsync(Bound));
+    }
+
+    [Fact]
     public async Task GuardMemory_SaveThenLoad_RoundTripsPerPolicy()
     {
         var store = await CreateAsync(Time);

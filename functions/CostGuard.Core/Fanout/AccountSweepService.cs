@@ -168,14 +168,14 @@ public sealed class AccountSweepService(
 
     private async Task SaveStatusAsync(SweepMessage message, Policy policy, SweepResult result, CancellationToken cancellationToken)
     {
-        if (AccountStatusBuilder.Build(policy, message, result, time.GetUtcNow()) is not { } snapshot)
-        {
-            return;
-        }
-
         try
         {
-            await status.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);
+            // Read-modify-write under the account's lease: a failed inventory read keeps the last good figures.
+            var previous = await status.GetAsync(policy.Name, message.Cloud, message.Account, cancellationToken).ConfigureAwait(false);
+            if (AccountStatusBuilder.Build(policy, message, result, time.GetUtcNow(), previous) is { } snapshot)
+            {
+                await status.SaveAsync(snapshot, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -26,7 +26,8 @@ public static class LedgerSweepSync
             .ToList();
         foreach (var read in result.Reads)
         {
-            if (!read.Complete || read.Snapshot is not { } snapshot)
+            // A failed or partial inventory is not the truth: the ledger keeps what the last whole read (or launches) left.
+            if (!read.InventoryComplete || read.Snapshot is not { } snapshot)
             {
                 continue;
             }

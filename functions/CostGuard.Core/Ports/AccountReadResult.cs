@@ -30,6 +30,13 @@ public sealed record AccountReadResult
     /// </summary>
     public IReadOnlyList<ReadGap> Gaps { get; init; } = [];
 
+    /// <summary>
+    /// True when the inventory was read whole: complete, a snapshot, and no <see cref="ReadPart.Inventory"/> gap. Only such
+    /// a read may replace what is kept from earlier reads (the burn ledger, the status figures): a partial or failed list
+    /// would read as "fewer instances, less burn" when the guard simply could not see them.
+    /// </summary>
+    public bool InventoryComplete => Complete && Snapshot is not null && !Gaps.Any(g => g.Part == ReadPart.Inventory);
+
     /// <summary>Why the account's read is incomplete, for the <c>incomplete: &lt;why&gt;</c> report; empty when nothing failed.</summary>
     public IReadOnlyList<string> IncompleteReasons()
     {

@@ -1,6 +1,9 @@
 namespace CostGuard.Status;
 
-/// <summary>What the last sweep of one (policy, account) saw, kept for the status page (which never calls a cloud).</summary>
+/// <summary>
+/// What the last sweep of one (policy, account) that read the inventory whole saw, kept for the status page (which never
+/// calls a cloud). A later sweep whose inventory read failed keeps these figures and only sets <see cref="ReadFailedAt"/>.
+/// </summary>
 public sealed record AccountStatus
 {
     public required string Policy { get; init; }
@@ -9,6 +12,7 @@ public sealed record AccountStatus
 
     public required string Account { get; init; }
 
+    /// <summary>When these figures were read: the last sweep that read the account's inventory whole.</summary>
     public required DateTimeOffset SweptAt { get; init; }
 
     public required string SweepId { get; init; }
@@ -46,4 +50,19 @@ public sealed record AccountStatus
     public IReadOnlyList<OrphanMark> OrphanMarks { get; init; } = [];
 
     public IReadOnlyList<ExpiringExemption> ExemptionsExpiring { get; init; } = [];
+
+    /// <summary>
+    /// The last sweep after <see cref="SweptAt"/> whose inventory read failed or was incomplete, so these figures were not
+    /// refreshed (they are stale); null when the last sweep that read the account refreshed them.
+    /// </summary>
+    public DateTimeOffset? ReadFailedAt { get; init; }
+
+    /// <summary>Why that read failed (names the region/call, never a secret); null with <see cref="ReadFailedAt"/>.</summary>
+    public string? ReadError { get; init; }
+
+    /// <summary>
+    /// The billing read of the sweep at <see cref="SweptAt"/> failed: <see cref="BilledUsd"/> and <see cref="BilledThrough"/>
+    /// are then the last known ones (an earlier sweep's, with their own end), or null when none was ever known.
+    /// </summary>
+    public string? BillingError { get; init; }
 }

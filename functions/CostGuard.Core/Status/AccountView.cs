@@ -19,6 +19,9 @@ public sealed record AccountView
 
     public TimeSpan? LastSuccessAge { get; init; }
 
-    /// <summary>No successful sweep for 3 of the policy's intervals (or never).</summary>
+    /// <summary>No successful sweep for 3 of the policy's intervals (or never), or <see cref="FiguresStale"/>.</summary>
     public required bool Stale { get; init; }
+
+    /// <summary>The last sweep could not read the inventory: the figures are those of <see cref="AccountStatus.SweptAt"/>, not refreshed.</summary>
+    public bool FiguresStale => Figures?.ReadFailedAt is not null;
 }

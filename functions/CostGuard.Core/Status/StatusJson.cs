@@ -60,10 +60,16 @@ public static class StatusJson
         w.WriteString("account", view.Account);
         var f = view.Figures;
         Time(w, "lastSweptAt", f?.SweptAt);
+
+        // The figures' age: as of the last whole inventory read; stale (not refreshed) when a later read failed.
+        Time(w, "figuresAsOf", f?.SweptAt);
+        w.WriteBoolean("figuresStale", view.FiguresStale);
+        Time(w, "readFailedAt", f?.ReadFailedAt);
+        w.WriteString("readError", f?.ReadError);
         Money(w, "burnUsdPerHour", f?.BurnUsdPerHour);
         Money(w, "maxHourlyBurnUsd", f?.MaxHourlyBurnUsd);
         Money(w, "monthlyUsd", f?.MonthlyUsd);
-        WriteMonthToDate(w, view.MonthToDate);
+        WriteMonthToDate(w, view.MonthToDate, f?.BillingError);
         Time(w, "lastSuccessAt", view.Health?.LastSuccessAt);
         if (view.LastSuccessAge is { } age)
         {
@@ -102,7 +108,7 @@ public static class StatusJson
         w.WriteEndObject();
     }
 
-    private static void WriteMonthToDate(Utf8JsonWriter w, MonthToDateView? mtd)
+    private static void WriteMonthToDate(Utf8JsonWriter w, MonthToDateView? mtd, string? billingError)
     {
         w.WriteStartObject("monthToDate");
         Money(w, "totalUsd", mtd?.TotalUsd);
@@ -114,6 +120,9 @@ public static class StatusJson
 
         // Says in words what the total is: billed + live, or (billing data unknown) a live estimate only.
         w.WriteString("basis", mtd is null ? null : mtd.BillingKnown ? "billed-plus-live" : "live-estimate-only");
+
+        // Set when the billing read of the figures' sweep failed: billed is then the last known figure (its own billedThrough).
+        w.WriteString("billingError", billingError);
         w.WriteEndObject();
     }
 

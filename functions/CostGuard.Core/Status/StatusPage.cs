@@ -64,7 +64,21 @@ public static class StatusPage
         var f = a.Figures;
         html.Append(a.Stale ? "<tr class=\"stale\">" : "<tr>");
         html.Append("<td class=\"acct\">").Append(E(a.Cloud)).Append(' ').Append(E(a.Account)).Append("<br>")
-            .Append(a.Stale ? "<span class=\"tag stale\">STALE</span>" : "<span class=\"tag ok\">ok</span>").Append("</td>");
+            .Append(a.Stale ? "<span class=\"tag stale\">STALE</span>" : "<span class=\"tag ok\">ok</span>");
+        if (f is { ReadFailedAt: { } failedAt })
+        {
+            // Kept figures say their age: a FinOps reader must not take an unseen account for an idle one.
+            html.Append("<br><span class=\"muted\">figures as of ").Append(E(IsoTime.Format(f.SweptAt)))
+                .Append(", not refreshed: the inventory read at ").Append(E(IsoTime.Format(failedAt))).Append(" failed");
+            if (f.ReadError is { } readError)
+            {
+                html.Append(" (").Append(E(readError)).Append(')');
+            }
+
+            html.Append("</span>");
+        }
+
+        html.Append("</td>");
         html.Append("<td>").Append(Bar(f?.BurnUsdPerHour, f?.MaxHourlyBurnUsd, "/h")).Append("</td>");
         var mtd = a.MonthToDate;
         html.Append("<td>").Append(Bar(mtd?.TotalUsd, f?.MonthlyUsd, string.Empty)).Append("</td>");
@@ -73,6 +87,10 @@ public static class StatusPage
         {
             html.Append(Usd(billed)).Append(" billed through ").Append(E(mtd.BilledThrough is { } t ? IsoTime.Format(t) : "unknown"))
                 .Append("<br>+ ").Append(Usd(mtd.LiveSinceUsd)).Append(" live since");
+            if (f?.BillingError is not null)
+            {
+                html.Append("<br><span class=\"muted\">billed: last known; the billing read at ").Append(E(IsoTime.Format(f.SweptAt))).Append(" failed</span>");
+            }
         }
         else if (mtd is not null)
         {

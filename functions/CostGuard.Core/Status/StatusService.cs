@@ -38,6 +38,12 @@ public sealed class StatusService(
         ScheduledPolicy policy, string cloud, string account, IReadOnlyList<AccountStatus> figures, IReadOnlyList<SweepHealth> healths, DateTimeOffset now)
     {
         var mine = figures.FirstOrDefault(f => Same(f.Policy, f.Cloud, f.Account, policy.Policy.Name, cloud, account));
+        if (mine is not null && mine.ExemptionsExpiring.Any(e => e.ExpiresAt <= now))
+        {
+            // Figures kept from an earlier read may list exemptions that have ended since.
+            mine = mine with { ExemptionsExpiring = [.. mine.ExemptionsExpiring.Where(e => e.ExpiresAt > now)] };
+        }
+
         var health = healths.FirstOrDefault(h => Same(h.Policy, h.Cloud, h.Account, policy.Policy.Name, cloud, account));
         var age = health?.LastSuccessAt is { } success ? now - success : (TimeSpan?)null;
         var staleAfter = policy.Policy.SweepInterval * options.Value.StaleAfterIntervals;
@@ -49,7 +55,7 @@ public sealed class StatusService(
             MonthToDate = mine is null ? null : StatusMonthToDate.At(mine, now),
             Health = health,
             LastSuccessAge = age,
-            Stale = age is null || age > staleAfter,
+            Stale = age is null || age > staleAfter || mine?.ReadFailedAt is not null,
         };
     }
 

@@ -24,6 +24,14 @@ internal sealed class TableAccountStatusStore(LazyTable lazy) : IAccountStatusSt
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<AccountStatus?> GetAsync(string policy, string cloud, string account, CancellationToken cancellationToken)
+    {
+        var table = await lazy.GetAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(policy), TableKeys.Account(cloud, account), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return existing.HasValue ? JsonSerializer.Deserialize<AccountStatus>(existing.Value!.GetString("Status"), Json) : null;
+    }
+
     public async Task<IReadOnlyList<AccountStatus>> ReadAsync(CancellationToken cancellationToken)
     {
         var table = await lazy.GetAsync(cancellationToken).ConfigureAwait(false);

@@ -17,6 +17,14 @@ internal sealed class InMemoryAccountStatusStore : IAccountStatusStore
         return Task.CompletedTask;
     }
 
+    public Task<AccountStatus?> GetAsync(string policy, string cloud, string account, CancellationToken cancellationToken)
+    {
+        lock (_rows)
+        {
+            return Task.FromResult(_rows.GetValueOrDefault((policy, cloud, account)));
+        }
+    }
+
     public Task<IReadOnlyList<AccountStatus>> ReadAsync(CancellationToken cancellationToken)
     {
         lock (_rows)

@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.Json;
 using CostGuard.Aws.Testing;
 using CostGuard.Functions.Support;
+using CostGuard.Policies;
 using CostGuard.Ports;
 using CostGuard.Storage.Testing.Azurite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CostGuard.Functions.Triggers;
 
@@ -40,6 +42,49 @@ public sealed class StatusTests(AzuriteFixture azurite) : AppTestBase(azurite)
         var actions = doc.RootElement.GetProperty("actions").EnumerateArray().ToList();
         Assert.InRange(actions.Count, 1, 50);
         Assert.Contains(actions, a => a.GetProperty("action").GetString() == "stop" && a.GetProperty("instance").GetString() == "i-b1-busy");
+    }
+
+    [Fact]
+    public async Task Status_InventoryReadFailsAfterAGoodSweep_KeepsTheEarlierFiguresMarkedStaleAndTheLedgerUntouched()
+    {
+        // 12:02, every account reads: C has i-c1-exempt and i-c2-orphan (g5.xlarge, $1.006/h each); the orphan is stopped.
+        await App.UploadPolicyAsync("fleet.json", FleetFixture.PolicyJson);
+        await SweepAllAsync();
+        var ledgers = App.Services.GetRequiredService<IBurnLedger>();
+        var goodLedger = await ledgers.ReadAsync(CloudKind.Aws, FleetFixture.C, CancellationToken.None);
+        Assert.Equal((FleetFixture.Now, 1.006m), (goodLedger!.SyncedAt, goodLedger.BurnUsdPerHour));
+
+        // 12:07, C's DescribeInstances fails in both regions; 12:09, the status is read.
+        Time.Advance(TimeSpan.FromMinutes(5));
+        Aws.Script(r => r.Operation == "DescribeInstances" && r.AccessKey == "ASIA" + FleetFixture.C, FakeAwsCloud.Ec2Error(500, "InternalError", "An internal error has occurred."), times: 1000);
+        await SweepAllAsync();
+        Time.Advance(TimeSpan.FromMinutes(2));
+
+        var c = Accounts(await GetAsync<StatusFunction>("status", (f, r) => f.RunAsync(r, CancellationToken.None), App.NewInstance()))[FleetFixture.C];
+        Assert.Equal(2.012m, c.GetProperty("burnUsdPerHour").GetDecimal());
+        Assert.Equal(("2026-01-15T12:02:00Z", "2026-01-15T12:07:00Z"), (c.GetProperty("figuresAsOf").GetString(), c.GetProperty("readFailedAt").GetString()));
+        Assert.True(c.GetProperty("figuresStale").GetBoolean());
+        Assert.True(c.GetProperty("stale").GetBoolean());
+        Assert.Contains("InternalError", c.GetProperty("readError").GetString(), StringComparison.Ordinal);
+        Assert.Equal((1, "2026-01-15T12:02:00Z"), (c.GetProperty("failuresInARow").GetInt32(), c.GetProperty("lastSuccessAt").GetString()));
+
+        // $10 billed through Jan 15 00:00; live $4.02 at 12:02 (2 x $1.006/h since 10:02), then 7 min at the $1.006/h left running.
+        var mtd = c.GetProperty("monthToDate");
+        Assert.Equal((10m, 4.14m, 14.14m), (mtd.GetProperty("billedUsd").GetDecimal(), mtd.GetProperty("liveSinceUsd").GetDecimal(), mtd.GetProperty("totalUsd").GetDecimal()));
+        Assert.Equal("i-c2-orphan", Assert.Single(c.GetProperty("orphanMarks").EnumerateArray()).GetProperty("instance").GetString());
+        Assert.Equal("i-c1-exempt", Assert.Single(c.GetProperty("exemptionsExpiring").EnumerateArray()).GetProperty("instance").GetString());
+
+        var html = (await GetAsync<StatusPageFunction>("status/page", (f, r) => f.RunAsync(r, CancellationToken.None))).Text;
+        var row = html[html.IndexOf($"aws {FleetFixture.C}", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("STALE", row, StringComparison.Ordinal);
+        Assert.Contains("figures as of 2026-01-15T12:02:00Z, not refreshed: the inventory read at 2026-01-15T12:07:00Z failed (", row, StringComparison.Ordinal);
+        Assert.Contains("$2.01/h", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("$0.00/h", row, StringComparison.Ordinal);
+
+        // The burn ledger launches judge against is not rewritten from the failed read either.
+        var kept = await ledgers.ReadAsync(CloudKind.Aws, FleetFixture.C, CancellationToken.None);
+        Assert.Equal((goodLedger.SyncedAt, goodLedger.BurnUsdPerHour, goodLedger.Entries.Count), (kept!.SyncedAt, kept.BurnUsdPerHour, kept.Entries.Count));
     }
 
     [Fact]
@@ -160,6 +205,15 @@ public sealed class StatusTests(AzuriteFixture azurite) : AppTestBase(azurite)
         var log = await Chromium.ScreenshotAsync(htmlFile, pngFile);
         Assert.True(File.Exists(pngFile), log);
         Assert.True(new FileInfo(pngFile).Length > 10_000, log);
+    }
+
+    private async Task SweepAllAsync()
+    {
+        await TickAsync();
+        foreach (var message in await App.DrainQueueAsync())
+        {
+            await SweepAsync(message);
+        }
     }
 
     private async Task SweepFleetWithAccountCDownAsync()

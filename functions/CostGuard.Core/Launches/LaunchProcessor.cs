@@ -108,11 +108,19 @@ public sealed class LaunchProcessor
         LedgerUpdate<LaunchVerdict> update;
         if (enforce)
         {
-            update = await _ledger.UpdateAsync(launch.Cloud, scope.Id, current =>
+            try
             {
-                var (verdict, next) = LaunchJudge.Judge(policy, current ?? BurnLedgerState.Empty(launch.Cloud, scope.Id), instance, memory, now);
-                return new LedgerChange<LaunchVerdict>(next, verdict);
-            }, cancellationToken).ConfigureAwait(false);
+                update = await _ledger.UpdateAsync(launch.Cloud, scope.Id, current =>
+                {
+                    var (verdict, next) = LaunchJudge.Judge(policy, current ?? BurnLedgerState.Empty(launch.Cloud, scope.Id), instance, memory, now);
+                    return new LedgerChange<LaunchVerdict>(next, verdict);
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LedgerContentionException ex)
+            {
+                // Nothing was written and nothing acted on: judging again on a redelivery is safe.
+                throw new LaunchProcessingException($"judging {instance.Id} failed: {ex.Message}", ex);
+            }
         }
         else
         {

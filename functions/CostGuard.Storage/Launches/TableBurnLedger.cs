@@ -14,16 +14,20 @@ namespace CostGuard.Storage.Launches;
 /// JSON (split over properties, each under the 64 KiB property limit). An update reads the entity and its ETag, runs the
 /// change, and writes under that ETag: a concurrent writer makes the write fail with 412 (or 409 for two first inserts)
 /// and the change runs again on the newer ledger. So every update applies to the ledger it read: the outcome is that of
-/// some serial order, whatever the interleaving of instances.
+/// some serial order, whatever the interleaving of instances. Updates of one account from this object (one Functions
+/// instance) take turns in process first (<see cref="AccountGate"/>), so only other instances race on the ETag, and a
+/// lost race pauses with jittered exponential backoff (<see cref="LedgerBackoff"/>) before it re-reads.
 /// </summary>
-public sealed class TableBurnLedger(StorageAccount storage) : IBurnLedger
+public sealed class TableBurnLedger(StorageAccount storage, LedgerBackoff? backoff = null) : IBurnLedger
 {
-    /// <summary>Each failed round means another update committed; a hundred concurrent launches need at most a hundred.</summary>
-    internal const int MaxRounds = 1000;
-
     private const string Table = "burnledger";
     private const string Row = "ledger";
     private const int ChunkChars = 30_000;
+
+    private readonly LedgerBackoff _backoff = backoff ?? new LedgerBackoff();
+
+    /// <summary>This instance's per-account turns (for tests: empty once no update is in flight).</summary>
+    internal AccountGate Gate { get; } = new();
 
     public async Task<BurnLedgerState?> ReadAsync(CloudKind cloud, string account, CancellationToken cancellationToken)
     {
@@ -36,13 +40,18 @@ public sealed class TableBurnLedger(StorageAccount storage) : IBurnLedger
     {
         ArgumentNullException.ThrowIfNull(change);
         var table = await storage.TableAsync(Table, cancellationToken).ConfigureAwait(false);
-        for (var round = 0; round < MaxRounds; round++)
+
+        // Without the gate, n concurrent updates in one instance cost O(n^2) reads and writes: all but one lose each
+        // round. With it they queue and each commits on its first try unless another instance wrote in between; the
+        // pause after a lost race is taken holding the turn, so the whole instance backs off, not just this update.
+        using var turn = await Gate.EnterAsync(Partition(cloud, account), cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
         {
             var entity = await ReadEntityAsync(table, cloud, account, cancellationToken).ConfigureAwait(false);
             var decided = change(entity is null ? null : Decode(entity));
             if (decided.Next is null)
             {
-                return new LedgerUpdate<T>(decided.Result, round);
+                return new LedgerUpdate<T>(decided.Result, attempt - 1);
             }
 
             var next = Encode(cloud, account, decided.Next);
@@ -57,15 +66,21 @@ public sealed class TableBurnLedger(StorageAccount storage) : IBurnLedger
                     await table.UpdateEntityAsync(next, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
 
-                return new LedgerUpdate<T>(decided.Result, round);
+                return new LedgerUpdate<T>(decided.Result, attempt - 1);
             }
             catch (RequestFailedException ex) when (StorageErrors.IsRace(ex))
             {
-                // Another update committed since the read: judge again against the ledger it wrote.
+                // Another instance committed since the read: pause, then judge again against the ledger it wrote.
+                if (attempt >= _backoff.MaxAttempts)
+                {
+                    throw new LedgerContentionException(
+                        $"The burn ledger of {PlanWords.Cloud(cloud)} account {account} was changed by another writer during each of {attempt} attempts "
+                        + $"(status {ex.Status} on the last); nothing was written by this update, retry it later.", ex);
+                }
             }
-        }
 
-        throw new InvalidOperationException($"Could not update the burn ledger of {PlanWords.Cloud(cloud)} account {account} after {MaxRounds} rounds of contention.");
+            await Task.Delay(_backoff.DelayAfter(attempt), _backoff.Time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task<TableEntity?> ReadEntityAsync(TableClient table, CloudKind cloud, string account, CancellationToken cancellationToken)

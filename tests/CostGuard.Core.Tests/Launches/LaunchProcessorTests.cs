@@ -196,9 +196,36 @@ public sealed class LaunchProcessorTests
         Assert.Equal(ActionReason.BurnCap, Assert.Single(Assert.Single(_notifier.Batches).Actions).Action.Reason);
     }
 
+    [Fact]
+    public async Task ProcessAsync_LedgerContentionExhausted_ThrowsForTheQueueToRetryAndActsOnNothing()
+    {
+        _reader.Instances[InstanceId(1)] = Gpu(InstanceId(1), 500m);
+        var processor = new LaunchProcessor([_reader], [_provider], new ContendedLedger(Ledger()), _state, _notifier, new FakeTimeProvider(Now));
+
+        var error = await Assert.ThrowsAsync<LaunchProcessingException>(
+            () => processor.ProcessAsync(Policy(), Assert.Single(_events.Read(EventBridge(InstanceId(1)))), CancellationToken.None));
+
+        Assert.IsType<LedgerContentionException>(error.InnerException);
+        Assert.Contains(InstanceId(1), error.Message, StringComparison.Ordinal);
+        Assert.Contains("another writer", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_reader.Applied);
+    }
+
     private async Task<LaunchResult> ProcessAsync(string body, Policy? policy = null)
     {
         var processor = new LaunchProcessor([_reader], [_provider], _ledger, _state, _notifier, new FakeTimeProvider(Now));
         return await processor.ProcessAsync(policy ?? Policy(), Assert.Single(_events.Read(body)), CancellationToken.None);
+    }
+
+    /// <summary>A fresh ledger whose every update loses to other writers until the attempts run out.</summary>
+    private sealed class ContendedLedger(BurnLedgerState ledger) : IBurnLedger
+    {
+        public Task<BurnLedgerState?> ReadAsync(CloudKind cloud, string account, CancellationToken cancellationToken) => Task.FromResult<BurnLedgerState?>(ledger);
+
+        public Task<LedgerUpdate<T>> UpdateAsync<T>(CloudKind cloud, string account, Func<BurnLedgerState?, LedgerChange<T>> change, CancellationToken cancellationToken)
+        {
+            change(ledger);
+            throw new LedgerContentionException($"The burn ledger of aws account {account} was changed by another writer during each of 25 attempts.");
+        }
     }
 }

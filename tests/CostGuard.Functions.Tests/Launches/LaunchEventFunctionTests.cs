@@ -32,6 +32,40 @@ public sealed class LaunchEventFunctionTests(AzuriteFixture azurite) : LaunchApp
     }
 
     [Fact]
+    public async Task Events_HundredConcurrentLaunchesOverTwoInstances_ExactlyEighteenKeepRunningAndReplayChangesNothing()
+    {
+        // Two workers, each with its own ledger object (its own per-account turns) over the same table: updates
+        // within an instance take turns, the two instances race on the ETag.
+        var second = App.NewInstance();
+        var ids = Enumerable.Range(1, 100).Select(i => $"i-{i:x17}").ToList();
+        ids.ForEach(id => Launch(id));
+        foreach (var id in ids)
+        {
+            await PostAsync(Body(id));
+        }
+
+        var messages = await DrainEventsAsync();
+        Task Process(string message, bool onSecond) => App.Create<LaunchEventFunction>(onSecond ? second : null).RunAsync(message, CancellationToken.None);
+
+        await Task.WhenAll(messages.Select((m, i) => Task.Run(() => Process(m, i % 2 == 1))));
+        var ledger = await LedgerAsync();
+        var stops = Aws.Count("StopInstances");
+
+        // Every event redelivered, to the other instance than the first time.
+        await Task.WhenAll(messages.Select((m, i) => Task.Run(() => Process(m, i % 2 == 0))));
+
+        var replayed = await LedgerAsync();
+        Assert.Equal(100, messages.Count);
+        Assert.Equal(395.28m, ledger!.BurnUsdPerHour);
+        Assert.Equal(18, Cloud.Instances.Count(i => i.State == "running"));
+        Assert.Equal(82, Cloud.Instances.Count(i => i.State is "stopping" or "stopped"));
+        Assert.Equal(82, stops);
+        Assert.Equal(stops, Aws.Count("StopInstances"));
+        Assert.Equal(ledger.Entries, replayed!.Entries);
+        Assert.Equal(0, Aws.Count("CreateTags"));
+    }
+
+    [Fact]
     public async Task Events_ReplayedMessages_ChangeNothing()
     {
         var ids = Enumerable.Range(1, 20).Select(i => $"i-{i:x17}").ToList();

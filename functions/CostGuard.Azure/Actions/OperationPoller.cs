@@ -9,7 +9,8 @@ namespace CostGuard.Azure.Actions;
 /// Follows a started ARM operation to its end, within <see cref="AzureProviderOptions.MaxPolls"/> and the sweep deadline.
 /// An operation ARM answered at once (200/204: a tag PATCH, an already-deallocated VM) is never waited on or polled.
 /// An unreadable poll reply (empty or malformed body, an error status) leaves the operation's state unknown, not
-/// failed: it is polled again within the same bound.
+/// failed: it is polled again within the same bound. An operation still running when the polls or the sweep deadline
+/// run out is reported applied, with a note saying so.
 /// </summary>
 internal sealed class OperationPoller(TimeProvider time, AzureProviderOptions options, ArmSlots slots)
 {
@@ -27,16 +28,17 @@ internal sealed class OperationPoller(TimeProvider time, AzureProviderOptions op
         {
             if (polls >= options.MaxPolls)
             {
-                return new ActionOutcome(action, ActionStatus.Failed, unreadable == polls && unreadable > 0
-                    ? $"{what} accepted by Azure, but none of {polls} poll replies could be read (last: {lastUnreadable}); the next sweep sees the VM's state"
-                    : $"{what} accepted by Azure but still running after {options.MaxPolls} polls; the next sweep sees its result");
+                return unreadable == polls && unreadable > 0
+                    ? new ActionOutcome(action, ActionStatus.Failed,
+                        $"{what} accepted by Azure, but none of {polls} poll replies could be read (last: {lastUnreadable}); the next sweep sees the VM's state")
+                    : StillRunning(action, $"{what} accepted by Azure and still running after {options.MaxPolls} polls (not waited for further); the next sweep sees its result");
             }
 
             var wait = NextWait(operation.GetRawResponse());
             if (SweepDeadline.WouldPass(time, wait))
             {
-                return new ActionOutcome(action, ActionStatus.Failed,
-                    $"{what} accepted by Azure and still running at the sweep deadline (left undone: not waited for); the next sweep sees its result");
+                return StillRunning(action,
+                    $"{what} accepted by Azure and still running at the sweep deadline (not waited for); the next sweep sees its result");
             }
 
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
@@ -54,6 +56,11 @@ internal sealed class OperationPoller(TimeProvider time, AzureProviderOptions op
 
         return new ActionOutcome(action, ActionStatus.Applied);
     }
+
+    // An operation ARM accepted and is still carrying out was sent and taken, as an EC2 stop answered "stopping" is:
+    // it is applied (with the note), not failed. Reporting it failed would raise a guard-failure alert and count
+    // against the account's health for a deallocation that is in fact under way; the next sweep reads the result.
+    private static ActionOutcome StillRunning(PlannedAction action, string note) => new(action, ActionStatus.Applied, note);
 
     // An operation that ended Failed is reported by Azure.Core as status 200 with the operation's error code; anything
     // else that goes wrong while reading a poll says nothing about the operation itself.

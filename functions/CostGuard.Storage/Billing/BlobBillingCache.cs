@@ -72,9 +72,18 @@ internal sealed class BlobBillingCache : IBillingCache
             switch (claim.Kind)
             {
                 case ClaimOutcomeKind.Elected:
+                    // The answer may have been written between the read above and this claim (its fetcher then removed
+                    // its marker, which is what let this claim succeed): look again before asking the billing API twice.
+                    var latest = await ReadAsync(value, cancellationToken).ConfigureAwait(false);
+                    if (latest is not null && IsFresh(latest))
+                    {
+                        await EndClaimAsync(marker, claim.ETag, cancellationToken).ConfigureAwait(false);
+                        return latest;
+                    }
+
                     _claims[key] = claim.ETag;
                     StorageLog.BillingFetchElected(_logger, key);
-                    return cached;
+                    return latest ?? cached;
                 case ClaimOutcomeKind.Failed:
                     StorageLog.BillingFetchRecentlyFailed(_logger, key, claim.FailedAt);
                     throw new BillingFetchFailedException(claim.Problem!, claim.FailedAt, cached);
@@ -154,6 +163,18 @@ internal sealed class BlobBillingCache : IBillingCache
         {
             // The caller is handling the fetch's own failure; this one only costs waiters the fetch timeout.
             StorageLog.BillingReleaseFailed(_logger, key, ex);
+        }
+    }
+
+    private static async Task EndClaimAsync(BlobClient marker, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await marker.DeleteIfExistsAsync(conditions: new BlobRequestConditions { IfMatch = etag }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (StorageErrors.IsRace(ex))
+        {
+            // Taken over meanwhile: the newer claimant's marker is not ours to delete.
         }
     }
 

@@ -87,23 +87,10 @@ public sealed class TraceReader : IDisposable
     }
 
     /// <summary>
-    /// The same as <see cref="ReadAsync"/>, blocking: for the simulator's dedicated parsing thread, where an
-    /// await per row would only add cost (it checks <paramref name="cancellationToken"/> once per row).
-    /// </summary>
-    internal bool Read(CancellationToken cancellationToken)
-    {
-        if (!Next(cancellationToken))
-        {
-            return false;
-        }
-
-        Accept();
-        return true;
-    }
-
-    /// <summary>
-    /// <see cref="Read(CancellationToken)"/> into <paramref name="rows"/>[<paramref name="index"/>] instead of
-    /// <see cref="Current"/>: the row is copied once, straight into the batch the simulating thread takes.
+    /// The same as <see cref="ReadAsync"/>, blocking, and into <paramref name="rows"/>[<paramref name="index"/>] instead
+    /// of <see cref="Current"/>: for the simulator's dedicated reading thread, where an await per row would only add
+    /// cost, and the row is copied once, straight into the batch the simulating thread takes. Checks
+    /// <paramref name="cancellationToken"/> once per row.
     /// </summary>
     internal bool ReadInto(TraceRow[] rows, int index, CancellationToken cancellationToken)
     {
